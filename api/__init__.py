@@ -1,0 +1,1 @@
+"""The FastAPI application: chat endpoints, pages, health and metrics."""

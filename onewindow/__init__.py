@@ -1,0 +1,1 @@
+"""OneWindow (一窗通): the conversational front desk of an administrative service center."""

@@ -1,0 +1,30 @@
+"""Settings from environment variables (and a .env file), each with a working default."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from knowledge.loader import SAMPLE_CATALOGUE
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ONEWINDOW_", env_file=".env", extra="ignore")
+
+    catalogue: Path = Field(default=SAMPLE_CATALOGUE, description="catalogue file or folder")
+    data_dir: Path = Field(default=Path("var"), description="uploads, model cache, index cache")
+    database_url: str | None = Field(default=None, description="SQLAlchemy URL; SQLite in data_dir if unset")
+    embedding_model: str | None = Field(default=None, description="sentence-transformers name or folder")
+    brain: Literal["embedded", "rasa"] = "embedded"
+    rasa_url: str = "http://127.0.0.1:5005"
+    telegram_token: str | None = None
+    telegram_webhook_url: str | None = None
+    telegram_api_url: str | None = None
+    redis_url: str | None = None
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        return self.database_url or f"sqlite:///{(self.data_dir / 'onewindow.sqlite3').resolve()}"
