@@ -16,7 +16,7 @@ import numpy as np
 log = logging.getLogger(__name__)
 
 
-def _quiet_transformers() -> None:
+def quiet_transformers() -> None:
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     import transformers
 
@@ -28,7 +28,7 @@ class Embedder:
     """Encodes queries and passages with a sentence-transformers model; passages are cached."""
 
     def __init__(self, model: str | Path, cache_dir: Path | None = None, batch_size: int = 32):
-        _quiet_transformers()
+        quiet_transformers()
         from sentence_transformers import SentenceTransformer
 
         self.model_name = str(model)

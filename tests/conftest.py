@@ -1,0 +1,93 @@
+"""Shared fixtures: the provisioned default model, the sample knowledge base, a live server."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["TRANSFORMERS_OFFLINE"] = "1"
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).parent / "data"
+SHARED_MODEL_DIR = ROOT / "var"  # `make test` provisions the default model here first
+
+
+@pytest.fixture(scope="session")
+def model_path() -> str:
+    from knowledge.base import resolve_model
+
+    return resolve_model(None, SHARED_MODEL_DIR)
+
+
+@pytest.fixture(scope="session")
+def embedder(model_path: str, tmp_path_factory: pytest.TempPathFactory):
+    from knowledge.embeddings import Embedder
+
+    return Embedder(model_path, cache_dir=tmp_path_factory.mktemp("cache"))
+
+
+@pytest.fixture(scope="session")
+def knowledge(model_path: str, tmp_path_factory: pytest.TempPathFactory):
+    from knowledge.base import KnowledgeBase
+    from knowledge.loader import SAMPLE_CATALOGUE
+
+    data_dir = tmp_path_factory.mktemp("data")
+    return KnowledgeBase.build(SAMPLE_CATALOGUE, data_dir, model_path)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(knowledge) -> Iterator[str]:
+    """The real application served by uvicorn on a loopback port; yields its base URL."""
+    import uvicorn
+
+    from api.app import create_app
+
+    port = free_port()
+    config = uvicorn.Config(create_app(knowledge), host="127.0.0.1", port=port, log_level="warning")
+    instance = uvicorn.Server(config)
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 30
+    while not instance.started:
+        if time.time() > deadline:
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    instance.should_exit = True
+    thread.join(timeout=10)
+
+
+def chromium_path() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture
+def page():
+    """A headless Chromium page (Debian's chromium driven by Playwright)."""
+    executable = chromium_path()
+    if executable is None:
+        pytest.skip("Debian's chromium is not installed (make browser installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic"],
+        )
+        context = browser.new_context(viewport={"width": 420, "height": 900}, locale="zh-CN")
+        yield context.new_page()
+        browser.close()
