@@ -19,7 +19,7 @@ _UI: dict[Lang, dict[str, str]] = {
         "catalogue": "办事指南",
         "search": "搜索事项，例如：个体户注册要带什么",
         "search_button": "搜索",
-        "items": "个事项",
+        "item_count": "个事项",
         "other_lang": "English",
         "not_found": "没有找到与您的问题相符的事项。",
         "call": "请致电",
@@ -36,7 +36,7 @@ _UI: dict[Lang, dict[str, str]] = {
         "catalogue": "Service guide",
         "search": "Search, e.g. how long does a food business licence take",
         "search_button": "Search",
-        "items": "service items",
+        "item_count": "service items",
         "other_lang": "中文",
         "not_found": "We found no service item for that question.",
         "call": "Please call",
@@ -81,7 +81,13 @@ def catalogue_page(request: Request, q: str = "") -> HTMLResponse:
     return templates.TemplateResponse(
         request,
         "catalogue.html",
-        {**_context(request, lang), "groups": groups, "q": q, "result": result, "count": len(catalogue.items)},
+        {
+            **_context(request, lang),
+            "groups": groups,
+            "q": q,
+            "result": result,
+            "count": len(catalogue.items),
+        },
     )
 
 

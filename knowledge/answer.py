@@ -42,7 +42,10 @@ _FORMS: dict[Form, dict[Lang, str]] = {
     Form.electronic: {"zh": "电子版", "en": "electronic"},
 }
 
-_NOT_STATED: dict[Lang, str] = {"zh": "目录未载明，请咨询窗口", "en": "not stated in the catalogue; please ask the window"}
+_NOT_STATED: dict[Lang, str] = {
+    "zh": "目录未载明，请咨询窗口",
+    "en": "not stated in the catalogue; please ask the window",
+}
 _DAY_NAMES: dict[Lang, tuple[str, ...]] = {
     "zh": ("周一", "周二", "周三", "周四", "周五", "周六", "周日"),
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
@@ -82,11 +85,19 @@ def material_line(material: Material, lang: Lang, number: int) -> str:
     if material.form is not None:
         form = _FORMS[material.form][lang]
         if material.copies:
-            form += f"{material.copies}份" if zh else f", {material.copies} {'copy' if material.copies == 1 else 'copies'}"
+            form += (
+                f"{material.copies}份"
+                if zh
+                else f", {material.copies} {'copy' if material.copies == 1 else 'copies'}"
+            )
         details.append(form)
     elif material.copies:
         details.append(f"{material.copies}份" if zh else f"{material.copies} copies")
-    details.append(("必交" if material.required else "非必交") if zh else ("required" if material.required else "optional"))
+    details.append(
+        ("必交" if material.required else "非必交")
+        if zh
+        else ("required" if material.required else "optional")
+    )
     if material.deferrable:
         details.append("可容缺后补" if zh else "may be handed in after acceptance (容缺)")
     if material.note:
@@ -190,7 +201,9 @@ def _online(item: Item, lang: Lang) -> list[str]:
     return ["Can be applied for online" if item.online else "Not available online: apply at the window"]
 
 
-def _section(catalogue: Catalogue, item: Item, facet: Facet, lang: Lang, scenario_id: str | None) -> list[str]:
+def _section(
+    catalogue: Catalogue, item: Item, facet: Facet, lang: Lang, scenario_id: str | None
+) -> list[str]:
     if facet is Facet.materials:
         return _materials(item, scenario_id, lang)
     if facet is Facet.fee:
@@ -202,7 +215,9 @@ def _section(catalogue: Catalogue, item: Item, facet: Facet, lang: Lang, scenari
     if facet is Facet.legal_basis:
         return [b.get(lang) for b in item.legal_basis] or [_NOT_STATED[lang]]
     if facet is Facet.process:
-        return [f"{n}. {step.get(lang)}" for n, step in enumerate(item.process, start=1)] or [_NOT_STATED[lang]]
+        return [f"{n}. {step.get(lang)}" for n, step in enumerate(item.process, start=1)] or [
+            _NOT_STATED[lang]
+        ]
     if facet is Facet.conditions:
         return [item.conditions.get(lang)] if item.conditions else [_NOT_STATED[lang]]
     return _online(item, lang)

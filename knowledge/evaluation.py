@@ -60,7 +60,7 @@ def read_questions(path: Path) -> list[Question]:
             row = json.loads(line)
             questions.append(Question(str(row["q"]), row.get("item")))
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise ValueError(f"{path}:{number}: expected {{\"q\": ..., \"item\": ...}} ({exc})") from exc
+            raise ValueError(f'{path}:{number}: expected {{"q": ..., "item": ...}} ({exc})') from exc
     return questions
 
 

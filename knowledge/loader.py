@@ -140,7 +140,9 @@ def _merge(sources: list[_Source], root: Path) -> tuple[_Merged, list[Problem]]:
                 problems.append(Problem(name, line, str(key), f"unknown section (allowed: {allowed})"))
     if center_source is None:
         first = _display_name(sources[0].path, root) if sources else str(root)
-        problems.append(Problem(first, None, "center", "required section is missing (center.id, center.name)"))
+        problems.append(
+            Problem(first, None, "center", "required section is missing (center.id, center.name)")
+        )
     return _Merged(merged, origins, center_source), problems
 
 

@@ -41,7 +41,9 @@ def _out_of_scope_topics(catalogue: Catalogue) -> list[str]:
     """Background topics, in the languages the catalogue's item names are written in."""
     topics = yaml.safe_load(_OUT_OF_SCOPE_TOPICS.read_text(encoding="utf-8"))
     names = [i.name for i in catalogue.items]
-    languages = [lang for lang in ("zh", "en") if sum(bool(getattr(n, lang)) for n in names) * 2 >= len(names)]
+    languages = [
+        lang for lang in ("zh", "en") if sum(bool(getattr(n, lang)) for n in names) * 2 >= len(names)
+    ]
     return [t for lang in languages or ["zh"] for t in topics[lang]]
 
 
@@ -113,6 +115,14 @@ def _lexical_document(item: Item) -> list[str]:
     return tokens(" ".join(parts))
 
 
+def _top(scores: np.ndarray, k: int) -> np.ndarray:
+    """Indices of the k highest scores, best first (ties keep catalogue order)."""
+    if k < len(scores):
+        candidates = np.argpartition(-scores, k - 1)[:k]
+        return candidates[np.lexsort((candidates, -scores[candidates]))]
+    return np.argsort(-scores, kind="stable")
+
+
 class SearchIndex:
     """Finds the service items a question is about, or says it is out of scope."""
 
@@ -127,11 +137,13 @@ class SearchIndex:
         self.settings = settings or SearchSettings()
         self.embedder = embedder
         self._items = list(catalogue.items)
-        self._actions = [formal_actions(" ".join(i.name.all())) for i in self._items]
+        offered = [formal_actions(" ".join(i.name.all())) for i in self._items]
+        self._offers = {a: np.array([a in o for o in offered], dtype=bool) for a in Action}
+        self._offers_any = np.array([bool(o) for o in offered], dtype=bool)
         self._passages = [
             p for n, item in enumerate(self._items) for p in _passages(n, item, self.settings.material_weight)
         ]
-        self._passage_item = np.array([p.item for p in self._passages], dtype=np.int64)
+        self._passage_start = np.searchsorted([p.item for p in self._passages], np.arange(len(self._items)))
         self._passage_weight = np.array([p.weight for p in self._passages], dtype=np.float32)
         self._vectors = (
             embedder.passages([p.text for p in self._passages], progress) if embedder is not None else None
@@ -150,22 +162,19 @@ class SearchIndex:
         return len(self._items)
 
     def _dense(self, query: str) -> tuple[np.ndarray, np.ndarray]:
-        """Best passage score per item, and which passage it was."""
+        """Best passage score per item, and every passage's score (passages are grouped by item)."""
         n = len(self._items)
-        best = np.zeros(n, dtype=np.float32)
-        which = np.full(n, -1, dtype=np.int64)
         if self._vectors is None or self.embedder is None or not len(self._passages):
-            return best, which
+            return np.zeros(n, dtype=np.float32), np.zeros(0, dtype=np.float32)
         scores = (self._vectors @ self.embedder.query(query)) * self._passage_weight
-        order = np.argsort(-scores, kind="stable")
-        seen = np.zeros(n, dtype=bool)
-        for passage in order:
-            item = self._passage_item[passage]
-            if not seen[item]:
-                seen[item] = True
-                best[item] = scores[passage]
-                which[item] = passage
-        return best, which
+        return np.maximum.reduceat(scores, self._passage_start), scores
+
+    def _best_passage(self, item: int, scores: np.ndarray) -> _Passage | None:
+        if not len(scores):
+            return None
+        start = self._passage_start[item]
+        end = self._passage_start[item + 1] if item + 1 < len(self._items) else len(scores)
+        return self._passages[start + int(np.argmax(scores[start:end]))]
 
     def _lexical(self, query: str) -> np.ndarray:
         """BM25 scores scaled to [0, 1] by the best one, 0 where nothing matched."""
@@ -188,40 +197,38 @@ class SearchIndex:
         return found / sum(weights.values())
 
     def _action_adjustment(self, asked: set[Action]) -> np.ndarray:
+        """A bonus for items offering the asked action, a penalty for items offering only others."""
         s = self.settings
-        out = np.zeros(len(self._items), dtype=np.float32)
-        for n, offered in enumerate(self._actions):
-            if not offered:
-                continue
-            if asked:
-                out[n] = s.action_bonus if asked & offered else -s.action_penalty
-            elif Action.new not in offered:
-                out[n] = -s.unstated_action_penalty
-        return out
+        if not asked:
+            return np.where(self._offers_any & ~self._offers[Action.new], -s.unstated_action_penalty, 0.0)
+        matches = np.logical_or.reduce([self._offers[a] for a in asked])
+        return np.where(matches, s.action_bonus, np.where(self._offers_any, -s.action_penalty, 0.0))
 
     def scores(self, query: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, set[Action]]:
-        """Fused score per item, with its dense part, the best passage and the asked actions."""
-        dense, which = self._dense(query)
+        """Fused score per item, with its dense part, every passage's score and the asked actions."""
+        dense, passage_scores = self._dense(query)
         lexical = self._lexical(query)
         asked = spoken_actions(query)
         fused = dense + self.settings.lexical_weight * lexical + self._action_adjustment(asked)
         if self._vectors is None:
             fused = lexical + self._action_adjustment(asked)
-        return fused, dense, which, asked
+        return fused, dense, passage_scores, asked
 
     def search(self, query: str, k: int = 5) -> SearchResult:
         """The k best items for `query`, and whether the question is out of scope."""
         query = query.strip()
         if not query or not self._items:
             return SearchResult(query, [], out_of_scope=True)
-        fused, dense, which, asked = self.scores(query)
-        order = np.argsort(-fused, kind="stable")[: max(k, 1)]
+        fused, dense, passage_scores, asked = self.scores(query)
+        order = _top(fused, max(k, 1))
         hits = []
         for n in order:
-            passage = self._passages[which[n]] if which[n] >= 0 else None
+            passage = self._best_passage(int(n), passage_scores)
             item = self._items[n]
             hits.append(Hit(item.id, item.name, round(float(fused[n]), 4), passage and passage.scenario_id))
-        out_of_scope = self._is_out_of_scope(query, int(order[0]), float(fused[order[0]]), float(dense[order[0]]))
+        out_of_scope = self._is_out_of_scope(
+            query, int(order[0]), float(fused[order[0]]), float(dense[order[0]])
+        )
         return SearchResult(query, hits, out_of_scope, frozenset(asked))
 
     def _is_out_of_scope(self, query: str, top: int, best_fused: float, best_dense: float) -> bool:

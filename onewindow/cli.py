@@ -13,7 +13,9 @@ import typer
 from knowledge.loader import CatalogueError, check_catalogue
 from onewindow.settings import Settings
 
-app = typer.Typer(help="OneWindow (一窗通): the conversational front desk of a service center.", no_args_is_help=True)
+app = typer.Typer(
+    help="OneWindow (一窗通): the conversational front desk of a service center.", no_args_is_help=True
+)
 catalogue_app = typer.Typer(help="Check and search the service catalogue.", no_args_is_help=True)
 eval_app = typer.Typer(help="Measure how well OneWindow understands questions.", no_args_is_help=True)
 app.add_typer(catalogue_app, name="catalogue")
@@ -24,7 +26,7 @@ def _say(message: str) -> None:
     typer.echo(message, err=True)
 
 
-def _knowledge(settings: Settings):  # noqa: ANN202 - imported lazily: torch is slow to import
+def _knowledge(settings: Settings):
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from knowledge.base import KnowledgeBase
 
@@ -98,7 +100,10 @@ def search(
         typer.echo(f"{rank}. {hit.score:.3f}  {hit.item_id}{scenario}  {hit.name.get(lang)}")
     if result.out_of_scope:
         phone = knowledge.catalogue.center.phone
-        typer.echo("\nOut of scope: the catalogue has no item for this." + (f" Center phone: {phone}" if phone else ""))
+        typer.echo(
+            "\nOut of scope: the catalogue has no item for this."
+            + (f" Center phone: {phone}" if phone else "")
+        )
         return
     top = result.hits[0]
     typer.echo("")

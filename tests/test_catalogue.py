@@ -95,7 +95,10 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     found = errors(tmp_path)
     assert "b_items.yml:4: items[0].department: unknown department 'nowhere'" in found
     assert "b_items.yml:5: items[0].window: unknown window 'w9'" in found
-    assert "b_items.yml:8: items[0].scenarios[0].remove_materials[0]: removes material 'm7', which the item does not have" in found
+    assert (
+        "b_items.yml:8: items[0].scenarios[0].remove_materials[0]: removes material 'm7', which the item does not have"
+        in found
+    )
     assert "b_items.yml:9: items[1].id: duplicate id 'dup'" in found
 
 
@@ -146,7 +149,11 @@ def test_validate_command(tmp_path: Path) -> None:
     )
     assert ok.returncode == 0, ok.stdout + ok.stderr
     assert "OK: songbei" in ok.stdout
-    write(tmp_path, "c.yml", CENTER + "items:\n  - {id: a, name: 甲, materials: [{id: m, name: 表, form: scan}]}\n")
+    write(
+        tmp_path,
+        "c.yml",
+        CENTER + "items:\n  - {id: a, name: 甲, materials: [{id: m, name: 表, form: scan}]}\n",
+    )
     bad = subprocess.run(
         [sys.executable, "-m", "onewindow.cli", "catalogue", "validate", str(tmp_path)],
         capture_output=True,

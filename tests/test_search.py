@@ -67,7 +67,9 @@ def test_catalogue_edit_reembeds_only_what_changed(model_path: str, tmp_path: Pa
     first: list[int] = []
     SearchIndex(catalogue, embedder, progress=lambda done, total: first.append(total))
     edited = catalogue.model_copy(
-        update={"items": [catalogue.items[0].model_copy(update={"aliases": ["开饭馆办证"]}), *catalogue.items[1:]]}
+        update={
+            "items": [catalogue.items[0].model_copy(update={"aliases": ["开饭馆办证"]}), *catalogue.items[1:]]
+        }
     )
     again: list[int] = []
     restarted = Embedder(model_path, cache_dir=tmp_path)
