@@ -1,0 +1,1 @@
+"""The conversation: gateway, brains (embedded and Rasa), custom actions and services."""

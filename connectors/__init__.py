@@ -1,0 +1,1 @@
+"""Channels: Telegram, the web chat socket and the Rasa REST channel."""

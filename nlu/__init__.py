@@ -1,0 +1,1 @@
+"""Language understanding: Rasa NLU training data, pipeline config and the embedded classifier."""
