@@ -106,11 +106,16 @@ def _passages(index: int, item: Item, material_weight: float) -> list[_Passage]:
     return list({(p.text, p.scenario_id): p for p in out}.values())
 
 
+def _identity_texts(item: Item) -> list[str]:
+    """The texts that say what an item is (not what it needs)."""
+    texts = [*item.name.all(), *item.aliases]
+    texts += [t for s in item.scenarios for t in s.name.all()]
+    return texts + [t for f in item.faq for t in f.q.all()]
+
+
 def _lexical_document(item: Item) -> list[str]:
     names = " ".join(item.name.all())
-    parts = [names, names, names, *item.aliases, *item.aliases]
-    parts += [t for s in item.scenarios for t in s.name.all()]
-    parts += [t for f in item.faq for t in f.q.all()]
+    parts = [names, names, *_identity_texts(item), *item.aliases]
     parts += [t for m in item.materials for t in m.name.all()]
     return tokens(" ".join(parts))
 
@@ -152,7 +157,8 @@ class SearchIndex:
             embedder.passages(_out_of_scope_topics(catalogue)) if embedder is not None else None
         )
         documents = [_lexical_document(item) for item in self._items]
-        self._token_sets = [set(d) for d in documents]
+        # Coverage looks at what an item is: 身份证 is among nearly every item's materials.
+        self._token_sets = [set(tokens(" ".join(_identity_texts(item)))) for item in self._items]
         frequency = Counter(t for d in self._token_sets for t in d)
         self._idf = {t: math.log(1 + len(documents) / n) for t, n in frequency.items()}
         self._bm25 = bm25s.BM25()

@@ -17,8 +17,7 @@ def test_development_questions(knowledge) -> None:
     assert report.in_scope >= 150 and report.out_of_scope >= 30
     assert report.top1 >= 0.90, report.rows()
     assert report.top3 >= 0.97, report.rows()
-    # Below the 0.90 goal: see the closing note of the knowledge issue.
-    assert report.out_of_scope_accuracy >= 0.85, report.rows()
+    assert report.out_of_scope_accuracy >= 0.90, report.rows()
 
 
 def test_heldout_catalogue_without_aliases(embedder) -> None:
