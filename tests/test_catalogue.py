@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -161,3 +162,20 @@ def test_validate_command(tmp_path: Path) -> None:
     )
     assert bad.returncode == 1
     assert "c.yml:6: items[0].materials[0].form: expected one of original" in bad.stdout
+
+
+def test_search_command_prints_ranking_and_answer(tmp_path: Path) -> None:
+    from tests.conftest import SHARED_MODEL_DIR
+
+    env = {**os.environ, "ONEWINDOW_DATA_DIR": str(SHARED_MODEL_DIR)}
+    found = subprocess.run(
+        [sys.executable, "-m", "onewindow.cli", "catalogue", "search", "营业执照丢了怎么办"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert found.returncode == 0, found.stderr
+    lines = found.stdout.splitlines()
+    assert lines[0].split()[2] == "business-licence-reissue"
+    assert "【所需材料】" in found.stdout
