@@ -60,6 +60,12 @@ class Embedder:
             )
         return np.asarray(vectors, dtype=np.float32)
 
+    def queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Query embeddings of many texts at once (not cached)."""
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        return self._encode(texts, "query")
+
     def _query_uncached(self, text: str) -> np.ndarray:
         vector = self._encode([text], "query")[0]
         vector.setflags(write=False)

@@ -41,6 +41,14 @@ def _knowledge(settings: Settings):
         raise typer.Exit(2) from None
 
 
+def _parser(settings: Settings, knowledge):
+    from nlu.parser import Parser
+
+    embedder = knowledge.index.embedder
+    _say("Training the intent classifier (cached while nlu/data is unchanged)…")
+    return Parser.build(settings.data_dir / "cache", embedder.queries, embedder.model_name)
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
@@ -54,8 +62,9 @@ def serve(
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = Settings()
     knowledge = _knowledge(settings)
+    parser = _parser(settings, knowledge)
     _say(f"OneWindow is ready: open http://{host}:{port}/")
-    uvicorn.run(create_app(knowledge, settings), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(knowledge, parser, settings), host=host, port=port, log_level="info")
 
 
 @app.command("model")
@@ -138,6 +147,29 @@ def eval_retrieval(
         for miss in report.misses:
             flag = " (called out of scope)" if miss.out_of_scope else ""
             typer.echo(f"  {miss.question!r}: expected {miss.expected}, got {miss.got}{flag}")
+
+
+@eval_app.command("nlu")
+def eval_nlu(
+    folds: Annotated[int, typer.Option(help="cross-validation folds")] = 5,
+    confusions: Annotated[int, typer.Option(help="how many confused pairs to list")] = 15,
+) -> None:
+    """Cross-validated intent accuracy and macro-F1 on nlu/data, with the most confused pairs."""
+    from knowledge.base import resolve_model
+    from knowledge.embeddings import Embedder
+    from nlu.evaluation import cross_validate
+    from nlu.training import read_training_data
+
+    settings = Settings()
+    embedder = Embedder(resolve_model(settings.embedding_model, settings.data_dir, _say))
+    report = cross_validate(read_training_data(), embedder.queries, folds)
+    typer.echo("| measure | value |\n|---|---|")
+    typer.echo(f"| examples | {report.examples} |\n| intents | {report.intents} |")
+    typer.echo(f"| accuracy | {report.accuracy:.3f} |\n| macro-F1 | {report.macro_f1:.3f} |")
+    if report.confusions:
+        typer.echo("\nmost confused (true → predicted: count)")
+        for true, predicted, count in report.confusions[:confusions]:
+            typer.echo(f"  {true} → {predicted}: {count}")
 
 
 def main() -> None:

@@ -50,14 +50,22 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def server(knowledge) -> Iterator[str]:
+def parser(knowledge, tmp_path_factory: pytest.TempPathFactory):
+    from nlu.parser import Parser
+
+    embedder = knowledge.index.embedder
+    return Parser.build(tmp_path_factory.mktemp("nlu"), embedder.queries, embedder.model_name)
+
+
+@pytest.fixture(scope="session")
+def server(knowledge, parser) -> Iterator[str]:
     """The real application served by uvicorn on a loopback port; yields its base URL."""
     import uvicorn
 
     from api.app import create_app
 
     port = free_port()
-    config = uvicorn.Config(create_app(knowledge), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(create_app(knowledge, parser), host="127.0.0.1", port=port, log_level="warning")
     instance = uvicorn.Server(config)
     thread = threading.Thread(target=instance.run, daemon=True)
     thread.start()
