@@ -58,14 +58,19 @@ def parser(knowledge, tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(scope="session")
-def server(knowledge, parser) -> Iterator[str]:
+def server(knowledge, parser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real application served by uvicorn on a loopback port; yields its base URL."""
     import uvicorn
 
     from api.app import create_app
+    from onewindow.settings import Settings
+
+    settings = Settings(data_dir=tmp_path_factory.mktemp("server"))
 
     port = free_port()
-    config = uvicorn.Config(create_app(knowledge, parser), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(
+        create_app(knowledge, parser, settings), host="127.0.0.1", port=port, log_level="warning"
+    )
     instance = uvicorn.Server(config)
     thread = threading.Thread(target=instance.run, daemon=True)
     thread.start()

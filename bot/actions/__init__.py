@@ -1,0 +1,27 @@
+"""The custom actions (rasa_sdk), shared by both brains: the embedded one runs them in-process, a
+Rasa server calls them at `POST /webhook`."""
+
+from __future__ import annotations
+
+from rasa_sdk.executor import ActionExecutor
+
+from bot.actions.answer import ActionAnswer, ActionAskScenario, ValidateScenarioForm
+from bot.actions.help import ActionDefaultFallback, ActionHandoff, ActionOutOfScope, ActionStop
+from bot.actions.slots import ValidateSlotMappings
+from knowledge.base import KnowledgeBase
+
+
+def build_executor(knowledge: KnowledgeBase) -> ActionExecutor:
+    executor = ActionExecutor()
+    for action in (
+        ActionAnswer(knowledge),
+        ActionAskScenario(knowledge),
+        ValidateScenarioForm(knowledge),
+        ValidateSlotMappings(),
+        ActionOutOfScope(knowledge),
+        ActionHandoff(knowledge),
+        ActionStop(),
+        ActionDefaultFallback(knowledge),
+    ):
+        executor.register_action(action)
+    return executor

@@ -1,0 +1,113 @@
+"""Honest limits: out of scope, staff, stopping, and not understanding."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.actions.answer import lang_of, payload
+from knowledge.answer import format_hours
+from knowledge.base import KnowledgeBase
+from knowledge.schema import Lang
+
+_TEXT: dict[str, dict[Lang, str]] = {
+    "out_of_scope": {
+        "zh": "抱歉，这个问题不在本中心的办事目录里，我无法回答。{phone}",
+        "en": "Sorry, that is not among this center's services, so I can't answer it. {phone}",
+    },
+    "phone": {"zh": "可致电中心咨询：{phone}。", "en": "You can call the center: {phone}."},
+    "staff_button": {"zh": "联系人工", "en": "Talk to staff"},
+    "handoff": {
+        "zh": "人工服务即将在聊天中开通。目前请在办公时间（{hours}）致电 {phone}，或到{center}现场咨询。",
+        "en": "Chatting with staff is coming soon. For now, call {phone} during opening hours ({hours}) or ask at {center}.",
+    },
+    "complaint": {
+        "zh": "很抱歉给您带来不好的体验，您的意见很重要。",
+        "en": "I'm sorry about your experience; your feedback matters.",
+    },
+    "not_understood": {
+        "zh": "抱歉，我没听明白。可以换个说法吗？比如“个体户注册要带什么”。",
+        "en": "Sorry, I didn't understand. Could you say it another way, e.g. “what do I need to register a small business”?",
+    },
+    "not_understood_again": {
+        "zh": "抱歉，还是没能理解您的问题。需要的话可以联系工作人员。{phone}",
+        "en": "Sorry, I still couldn't understand. Staff can help you. {phone}",
+    },
+}
+
+
+def _phone(knowledge: KnowledgeBase, lang: Lang) -> str:
+    phone = knowledge.catalogue.center.phone
+    return _TEXT["phone"][lang].format(phone=phone) if phone else ""
+
+
+def _staff_button(lang: Lang) -> list[dict[str, str]]:
+    return [{"title": _TEXT["staff_button"][lang], "payload": payload("human_handoff")}]
+
+
+class ActionOutOfScope(Action):
+    def __init__(self, knowledge: KnowledgeBase):
+        self.knowledge = knowledge
+
+    def name(self) -> str:
+        return "action_out_of_scope"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[Any]:
+        lang = lang_of(tracker)
+        text = _TEXT["out_of_scope"][lang].format(phone=_phone(self.knowledge, lang))
+        dispatcher.utter_message(text=text, buttons=_staff_button(lang))
+        return []
+
+
+class ActionHandoff(Action):
+    """Until staff can take over the chat (the handoff issue): when and how to reach them."""
+
+    def __init__(self, knowledge: KnowledgeBase):
+        self.knowledge = knowledge
+
+    def name(self) -> str:
+        return "action_handoff"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[Any]:
+        lang = lang_of(tracker)
+        center = self.knowledge.catalogue.center
+        if tracker.latest_message.get("intent", {}).get("name") == "complaint":
+            dispatcher.utter_message(text=_TEXT["complaint"][lang])
+        text = _TEXT["handoff"][lang].format(
+            hours=format_hours(center.hours, lang), phone=center.phone or "-", center=center.name.get(lang)
+        )
+        dispatcher.utter_message(text=text)
+        return [SlotSet("failures", 0.0)]
+
+
+class ActionStop(Action):
+    def name(self) -> str:
+        return "action_stop"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[Any]:
+        dispatcher.utter_message(response="utter_stopped")
+        return [SlotSet("item", None), SlotSet("scenario", None)]
+
+
+class ActionDefaultFallback(Action):
+    """Ask to rephrase; on the second misunderstanding in a row, offer staff."""
+
+    def __init__(self, knowledge: KnowledgeBase):
+        self.knowledge = knowledge
+
+    def name(self) -> str:
+        return "action_default_fallback"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[Any]:
+        lang = lang_of(tracker)
+        failures = int(tracker.get_slot("failures") or 0) + 1
+        if failures >= 2:
+            text = _TEXT["not_understood_again"][lang].format(phone=_phone(self.knowledge, lang))
+            dispatcher.utter_message(text=text, buttons=_staff_button(lang))
+            return [SlotSet("failures", 0.0)]
+        dispatcher.utter_message(text=_TEXT["not_understood"][lang])
+        return [SlotSet("failures", float(failures))]
