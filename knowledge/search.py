@@ -9,7 +9,6 @@ by adding a small, bounded lexical term to the dense score, and the action a que
 
 from __future__ import annotations
 
-import logging
 import math
 from collections import Counter
 from collections.abc import Callable
@@ -33,8 +32,6 @@ from knowledge.lexicon import (
 )
 from knowledge.schema import Catalogue, Item, LocalText
 from knowledge.text import tokens
-
-log = logging.getLogger(__name__)
 
 _OUT_OF_SCOPE_TOPICS = Path(__file__).parent / "data" / "out_of_scope.yml"
 

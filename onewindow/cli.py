@@ -6,12 +6,16 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from knowledge.loader import CatalogueError, check_catalogue
 from onewindow.settings import Settings
+
+if TYPE_CHECKING:  # imported lazily at run time: torch is slow to import
+    from knowledge.base import KnowledgeBase
+    from nlu.parser import Parser
 
 app = typer.Typer(
     help="OneWindow (一窗通): the conversational front desk of a service center.", no_args_is_help=True
@@ -26,7 +30,7 @@ def _say(message: str) -> None:
     typer.echo(message, err=True)
 
 
-def _knowledge(settings: Settings):
+def _knowledge(settings: Settings) -> KnowledgeBase:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from knowledge.base import KnowledgeBase
 
@@ -41,7 +45,7 @@ def _knowledge(settings: Settings):
         raise typer.Exit(2) from None
 
 
-def _parser(settings: Settings, knowledge):
+def _parser(settings: Settings, knowledge: KnowledgeBase) -> Parser:
     from nlu.parser import Parser
 
     embedder = knowledge.index.embedder
