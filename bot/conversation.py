@@ -102,3 +102,21 @@ class Conversation:
             "latest_action": {"action_name": self.latest_action_name} if self.latest_action_name else {},
             "latest_action_name": self.latest_action_name,
         }
+
+
+def transcript(events: list[Event], limit: int = 200) -> list[dict[str, Any]]:
+    """What the user saw of a conversation: their messages (a button shows its title) and the bot's."""
+    lines: list[dict[str, Any]] = []
+    for event in events:
+        kind = event.get("event")
+        if kind == "user":
+            metadata = event.get("metadata") or {}
+            text = event.get("text") or ""
+            line = {"from": "user", "text": metadata.get("title") or text}
+            if metadata.get("message_id"):
+                line["id"] = metadata["message_id"]
+            lines.append(line)
+        elif kind == "bot":
+            data = event.get("data") or {}
+            lines.append({"from": "bot", "text": event.get("text"), "buttons": data.get("buttons") or []})
+    return lines[-limit:]

@@ -23,6 +23,7 @@ from starlette.concurrency import run_in_threadpool
 
 from bot.conversation import Conversation, Event, action_event, loop_event, slot_event, user_event
 from bot.definition import Definition
+from bot.privacy import masked
 from bot.store import TrackerStore
 from nlu.parser import Parser
 
@@ -70,6 +71,10 @@ class EmbeddedBrain:
                 for e in new_events
                 if e.get("event") == "bot"
             ]
+
+    async def events(self, sender_id: str) -> list[Event]:
+        """The stored events of a conversation."""
+        return await run_in_threadpool(self.store.load, sender_id)
 
     # --- slot filling -------------------------------------------------------------------------
 
@@ -174,7 +179,7 @@ class EmbeddedBrain:
                 rejected_loop = True
         log.warning(
             "conversation %s: stopped after %d actions",
-            _masked(conversation.sender_id),
+            masked(conversation.sender_id),
             MAX_ACTIONS_PER_MESSAGE,
         )
         conversation.apply(action_event("action_listen"))
@@ -311,7 +316,3 @@ def _bot_event(message: dict[str, Any]) -> Event:
 
 def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
-
-
-def _masked(sender_id: str) -> str:
-    return sender_id[:3] + "…" if len(sender_id) > 3 else "…"

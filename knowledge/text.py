@@ -234,3 +234,15 @@ def tokens(text: str) -> list[str]:
         if word not in _EN_STOP:
             out.append(_stem(word))
     return out
+
+
+def content_words(text: str) -> list[str]:
+    """The words that could name something: jieba words and English words, stop words left out."""
+    text = normalise(text)
+    words = [
+        w
+        for run in _HAN_RUN.findall(text)
+        for w in jieba.lcut(run)
+        if w not in _ZH_STOP and not set(w) <= _ZH_STOP_CHARS  # "那要" is two stop words
+    ]
+    return words + [w for w in _WORD.findall(text) if w not in _EN_STOP]

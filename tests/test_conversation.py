@@ -44,7 +44,7 @@ def test_out_of_scope_and_two_misunderstandings_offer_staff(server: str) -> None
     out = say(server, chat, "护照过期了怎么换")
     assert "0451-00000000" in out[0]["text"] and out[0]["buttons"][0]["payload"] == "/human_handoff"
     say(server, chat, "asdkjh qwpoe")
-    again = say(server, chat, "zzxq wwqe")
+    again = say(server, chat, "lkjhg fdsa")
     assert again[0]["buttons"][0]["payload"] == "/human_handoff"
 
 

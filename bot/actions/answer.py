@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -11,10 +10,11 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from bot.actions.common import lang_of, payload, say_out_of_scope
 from knowledge.answer import Facet
 from knowledge.base import KnowledgeBase
 from knowledge.schema import Item, Lang
-from knowledge.text import normalise, tokens
+from knowledge.text import content_words, normalise, tokens
 
 FACET_OF_INTENT: dict[str, Facet] = {
     "ask_fee": Facet.fee,
@@ -59,14 +59,6 @@ _ORDINALS = {
 }
 
 
-def lang_of(tracker: Tracker) -> Lang:
-    return "en" if tracker.get_slot("lang") == "en" else "zh"
-
-
-def payload(intent: str, **entities: str) -> str:
-    return f"/{intent}{json.dumps(entities, ensure_ascii=False)}" if entities else f"/{intent}"
-
-
 def _entity(tracker: Tracker, name: str) -> str | None:
     values = [e.get("value") for e in tracker.latest_message.get("entities", []) if e.get("entity") == name]
     return str(values[0]) if values else None
@@ -81,25 +73,26 @@ class ActionAnswer(Action):
     def name(self) -> str:
         return "action_answer"
 
-    def _resolve(
-        self, tracker: Tracker, dispatcher: CollectingDispatcher
-    ) -> tuple[Item | None, str | None, list[Any]]:
-        """The item meant (and a scenario the question named), or None after asking back."""
+    def _resolve(self, tracker: Tracker, dispatcher: CollectingDispatcher) -> tuple[Item | None, str | None]:
+        """The item meant (and a scenario the question named), or None after saying why not."""
         catalogue = self.knowledge.catalogue
         lang = lang_of(tracker)
         intent = tracker.latest_message.get("intent", {}).get("name")
         chosen = _entity(tracker, "item")
         if chosen and catalogue.item(chosen):
-            return catalogue.item(chosen), None, []
+            return catalogue.item(chosen), None
         current = catalogue.item(tracker.get_slot("item") or "")
         text = tracker.latest_message.get("text") or ""
-        if intent == "choose_scenario" or text.startswith("/"):
-            return current, None, []
+        if text.startswith("/") or (intent == "choose_scenario" and current is not None):
+            if current is None:  # a stale or forged button: no item to answer about
+                dispatcher.utter_message(response="utter_how_can_i_help")
+            return current, None
+        if current is not None and (intent in FACET_OF_INTENT or intent == "ask_materials") and _vague(text):
+            return current, None  # "那要多少钱": a follow-up on the item of the chat
         result = self.knowledge.search(text)
         if result.out_of_scope:
-            if current is not None and intent in FACET_OF_INTENT:
-                return current, None, []  # "那要多少钱": a follow-up on the item of the chat
-            return None, None, [FollowupAction("action_out_of_scope")]
+            say_out_of_scope(dispatcher, self.knowledge, lang)
+            return None, None
         close = self.knowledge.index.close_alternatives(result)
         if len(close) > 1 and not (current and current.id in [h.item_id for h in close]):
             buttons = [
@@ -107,21 +100,22 @@ class ActionAnswer(Action):
                 for h in close
             ]
             dispatcher.utter_message(text=_TEXT["which"][lang], buttons=buttons)
-            return None, None, []
+            return None, None
         top = result.hits[0]
-        if current and intent in FACET_OF_INTENT and top.item_id != current.id and _vague(text):
-            return current, None, []
-        return catalogue.item(top.item_id), top.scenario_id, []
+        return catalogue.item(top.item_id), top.scenario_id
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[Any]:
         lang = lang_of(tracker)
         intent = tracker.latest_message.get("intent", {}).get("name")
-        item, named_scenario, events = self._resolve(tracker, dispatcher)
+        item, named_scenario = self._resolve(tracker, dispatcher)
         if item is None:
-            return events
+            return []
         scenario = _entity(tracker, "scenario") or named_scenario
         if scenario is None and tracker.get_slot("item") == item.id:
             scenario = tracker.get_slot("scenario")
+        text = tracker.latest_message.get("text") or ""
+        if scenario is None and item.scenarios and not text.startswith("/"):
+            scenario = scenario_by_words(item, text)  # "社保卡丢了怎么补办": 遗失补办
         if scenario != GENERAL and item.scenario(scenario) is None:
             scenario = None
         events = [
@@ -144,9 +138,17 @@ class ActionAnswer(Action):
         return events
 
 
+_FACET_WORDS = re.compile(
+    r"多少钱|收费|费用|要钱|花钱|多久|多长时间|几天|时限|办下来|办好|在哪|哪里|地址|地点|几点|上班|下班|周末|开门"
+    r"|网上|线上|手机上|依据|法律|法规|政策|流程|步骤|材料|资料|带什么|证件"
+    r"|\b(?:fees?|costs?|price|free|time|days|weeks|limit|open|opening|hours|address|go|online|internet"
+    r"|legal|basis|law|process|steps|procedure|materials|paperwork)\b"
+)
+
+
 def _vague(text: str) -> bool:
-    """A short follow-up such as "多少钱" or "how long?" that names no item of its own."""
-    return len(tokens(text)) <= 3
+    """A follow-up such as "那要多少钱" or "how long does it take?" that names no item of its own."""
+    return not content_words(_FACET_WORDS.sub(" ", normalise(text)))
 
 
 class ActionAskScenario(Action):
@@ -195,7 +197,15 @@ def match_scenario(item: Item, answer: str) -> str | None:
     for word, index in _ORDINALS.items():
         if re.search(rf"(^|\W){word}", text) and index < len(item.scenarios):
             return item.scenarios[index].id
-    said = set(tokens(text))
+    return scenario_by_words(item, text)
+
+
+def scenario_by_words(item: Item, text: str) -> str | None:
+    """The one scenario whose name shares the most words with the text, if one stands out.
+
+    Words of the item's name don't count: "register a company" names the item, not the scenario
+    "a shareholder is a company"."""
+    said = set(tokens(text)) - set(tokens(" ".join(item.name.all())))
     overlaps = [(len(said & set(tokens(" ".join(s.name.all())))), s.id) for s in item.scenarios]
     best = max(overlaps, default=(0, None))
     return best[1] if best[0] > 0 and sum(o == best[0] for o, _ in overlaps) == 1 else None

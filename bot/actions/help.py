@@ -9,18 +9,12 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions.answer import lang_of, payload
+from bot.actions.common import lang_of, phone_line, say_out_of_scope, staff_button
 from knowledge.answer import format_hours
 from knowledge.base import KnowledgeBase
 from knowledge.schema import Lang
 
 _TEXT: dict[str, dict[Lang, str]] = {
-    "out_of_scope": {
-        "zh": "抱歉，这个问题不在本中心的办事目录里，我无法回答。{phone}",
-        "en": "Sorry, that is not among this center's services, so I can't answer it. {phone}",
-    },
-    "phone": {"zh": "可致电中心咨询：{phone}。", "en": "You can call the center: {phone}."},
-    "staff_button": {"zh": "联系人工", "en": "Talk to staff"},
     "handoff": {
         "zh": "人工服务即将在聊天中开通。目前请在办公时间（{hours}）致电 {phone}，或到{center}现场咨询。",
         "en": "Chatting with staff is coming soon. For now, call {phone} during opening hours ({hours}) or ask at {center}.",
@@ -40,15 +34,6 @@ _TEXT: dict[str, dict[Lang, str]] = {
 }
 
 
-def _phone(knowledge: KnowledgeBase, lang: Lang) -> str:
-    phone = knowledge.catalogue.center.phone
-    return _TEXT["phone"][lang].format(phone=phone) if phone else ""
-
-
-def _staff_button(lang: Lang) -> list[dict[str, str]]:
-    return [{"title": _TEXT["staff_button"][lang], "payload": payload("human_handoff")}]
-
-
 class ActionOutOfScope(Action):
     def __init__(self, knowledge: KnowledgeBase):
         self.knowledge = knowledge
@@ -57,9 +42,7 @@ class ActionOutOfScope(Action):
         return "action_out_of_scope"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[Any]:
-        lang = lang_of(tracker)
-        text = _TEXT["out_of_scope"][lang].format(phone=_phone(self.knowledge, lang))
-        dispatcher.utter_message(text=text, buttons=_staff_button(lang))
+        say_out_of_scope(dispatcher, self.knowledge, lang_of(tracker))
         return []
 
 
@@ -106,8 +89,8 @@ class ActionDefaultFallback(Action):
         lang = lang_of(tracker)
         failures = int(tracker.get_slot("failures") or 0) + 1
         if failures >= 2:
-            text = _TEXT["not_understood_again"][lang].format(phone=_phone(self.knowledge, lang))
-            dispatcher.utter_message(text=text, buttons=_staff_button(lang))
+            text = _TEXT["not_understood_again"][lang].format(phone=phone_line(self.knowledge, lang))
+            dispatcher.utter_message(text=text, buttons=staff_button(lang))
             return [SlotSet("failures", 0.0)]
         dispatcher.utter_message(text=_TEXT["not_understood"][lang])
         return [SlotSet("failures", float(failures))]

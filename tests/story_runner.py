@@ -1,0 +1,139 @@
+"""Rasa test stories (`tests/stories/*.yml`) replayed against a brain, turn by turn.
+
+Each `user` step is sent to the brain; the steps after it are compared with what the brain's
+tracker recorded for that turn, as `rasa test` compares them: the intent, the exact sequence of
+actions and `active_loop` changes (`action_listen` and slot extraction left out), and every
+`slot_was_set` value. A `bot` step is a text the replies of the turn must contain (Rasa's
+end-to-end stories compare it whole; ours check a part, so a story survives rewording).
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import yaml
+
+_ANNOTATION = re.compile(r"\[([^\]]+)\]\((\w+)\)")
+_NOT_COMPARED = {"action_listen", "action_extract_slots", "action_session_start"}
+
+
+class StoryBrain(Protocol):
+    async def handle(
+        self, sender_id: str, text: str, channel: str = "rest", metadata: dict[str, Any] | None = None
+    ) -> list[dict[str, Any]]: ...
+
+    async def events(self, sender_id: str) -> list[dict[str, Any]]: ...
+
+
+@dataclass
+class Turn:
+    text: str
+    intent: str | None
+    entities: list[str]
+    steps: list[tuple[str, Any]] = field(default_factory=list)  # (kind, value) after the user spoke
+
+
+@dataclass
+class Story:
+    name: str
+    source: str
+    turns: list[Turn]
+
+
+def load_stories(folder: Path) -> list[Story]:
+    stories = []
+    for path in sorted(folder.glob("*.yml")):
+        content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for story in content.get("stories", []):
+            stories.append(Story(story["story"], path.name, _turns(story["steps"], story["story"])))
+    return stories
+
+
+def _turns(steps: list[dict[str, Any]], name: str) -> list[Turn]:
+    turns: list[Turn] = []
+    for step in steps:
+        if "user" in step:
+            text = str(step["user"]).strip()
+            entities = [entity for _, entity in _ANNOTATION.findall(text)]
+            turns.append(Turn(_ANNOTATION.sub(r"\1", text), step.get("intent"), entities))
+        elif not turns:
+            raise ValueError(f"story {name!r} must start with a user step")
+        elif "action" in step:
+            turns[-1].steps.append(("action", step["action"]))
+        elif "active_loop" in step:
+            turns[-1].steps.append(("active_loop", step["active_loop"]))
+        elif "slot_was_set" in step:
+            for item in step["slot_was_set"]:
+                turns[-1].steps.extend(
+                    ("slot", pair) for pair in (item.items() if isinstance(item, dict) else [])
+                )
+        elif "bot" in step:
+            turns[-1].steps.append(("bot", str(step["bot"]).strip()))
+        else:
+            raise ValueError(f"story {name!r}: unsupported step {step}")
+    return turns
+
+
+def _turn_events(events: list[dict[str, Any]]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The latest user event and everything after it."""
+    last = max(i for i, e in enumerate(events) if e.get("event") == "user")
+    return events[last], events[last + 1 :]
+
+
+def _differences(turn: Turn, user: dict[str, Any], after: list[dict[str, Any]]) -> list[str]:
+    found: list[str] = []
+    parse = user.get("parse_data") or {}
+    intent = (parse.get("intent") or {}).get("name")
+    if turn.intent and intent != turn.intent:
+        found.append(f"intent {intent!r}, expected {turn.intent!r}")
+    entities = {e.get("entity") for e in parse.get("entities", [])}
+    found += [f"no {name!r} entity" for name in turn.entities if name not in entities]
+    expected = [(k, v) for k, v in turn.steps if k in ("action", "active_loop")]
+    actual = [
+        ("action", e["name"]) if e["event"] == "action" else ("active_loop", e.get("name"))
+        for e in after
+        if (e["event"] == "action" and e["name"] not in _NOT_COMPARED) or e["event"] == "active_loop"
+    ]
+    if expected != actual:
+        found.append(f"steps {_show(actual)}, expected {_show(expected)}")
+    slots: dict[str, Any] = {}
+    for event in after:
+        if event["event"] == "slot":
+            slots[event["name"]] = event.get("value")
+    for name, value in (v for k, v in turn.steps if k == "slot"):
+        if name not in slots or slots[name] != value:
+            found.append(f"slot {name} = {slots.get(name, '(not set)')!r}, expected {value!r}")
+    said = "\n".join(e.get("text") or "" for e in after if e["event"] == "bot")
+    found += [
+        f"no reply contains {text!r}" for kind, text in turn.steps if kind == "bot" and text not in said
+    ]
+    return found
+
+
+def _show(steps: list[tuple[str, Any]]) -> str:
+    return "[" + ", ".join(v if k == "action" else f"loop:{v}" for k, v in steps) + "]"
+
+
+async def run_story(story: Story, brain_for_turn: Callable[[], Awaitable[StoryBrain]]) -> list[str]:
+    """Replay a story; the differences from what the story expects, as readable lines.
+
+    `brain_for_turn` is awaited before every turn: return the same brain, or a new one on the same
+    database to restart the server between every two messages."""
+    sender = f"story-{uuid.uuid4()}"
+    problems: list[str] = []
+    for number, turn in enumerate(story.turns, start=1):
+        brain = await brain_for_turn()
+        await brain.handle(sender, turn.text, "rest", {})
+        user, after = _turn_events(await brain.events(sender))
+        problems += [
+            f"{story.source} · {story.name} · turn {number} {turn.text!r}: {d}"
+            for d in _differences(turn, user, after)
+        ]
+        if problems:
+            break  # later turns would only repeat the first divergence
+    return problems

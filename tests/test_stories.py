@@ -1,0 +1,58 @@
+"""The conversation test stories (tests/stories/*.yml, Rasa's format) on the embedded brain.
+
+Every story runs with the server restarted before each message: a new brain and a new database
+connection over the same SQLite file, so each story also proves that a restart loses nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.story_runner import Story, StoryBrain, Turn, load_stories, run_story
+
+STORIES = load_stories(Path(__file__).parent / "stories")
+
+
+@pytest.fixture(scope="module")
+def restarted_brain(knowledge, parser, tmp_path_factory) -> Callable[[], Awaitable[StoryBrain]]:
+    from bot.assistant import build_assistant
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('stories') / 'onewindow.db'}"
+    brains: list[Any] = []
+
+    async def restart() -> StoryBrain:
+        if brains:
+            brains.pop().store.engine.dispose()
+        brains.append(build_assistant(knowledge, parser, url).gateway.brain)
+        return brains[-1]
+
+    return restart
+
+
+def test_there_are_stories_for_every_part_of_the_conversation() -> None:
+    assert len(STORIES) >= 30
+    files = {story.source for story in STORIES}
+    assert {"answers.yml", "clarification.yml", "scenarios.yml", "language.yml", "help.yml"} <= files
+
+
+@pytest.mark.parametrize("story", STORIES, ids=[f"{s.source}:{s.name}" for s in STORIES])
+def test_story(story: Story, restarted_brain) -> None:
+    problems = asyncio.run(run_story(story, restarted_brain))
+    assert not problems, "\n".join(problems)
+
+
+def test_a_story_that_diverges_is_reported(restarted_brain) -> None:
+    wrong = Story(
+        "wrong on purpose",
+        "inline",
+        [Turn("你好", "thanks", [], [("action", "utter_thanks"), ("bot", "不存在的话")])],
+    )
+    [problem, *rest] = asyncio.run(run_story(wrong, restarted_brain))
+    assert "intent 'greet', expected 'thanks'" in problem
+    assert any("steps [utter_greet], expected [utter_thanks]" in p for p in rest)
+    assert any("no reply contains '不存在的话'" in p for p in rest)
