@@ -5,17 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
-from api import action_routes, catalogue_pages, catalogue_routes, health, parse_routes
+from api import action_routes, catalogue_pages, catalogue_routes, chat_page, health, parse_routes
 from api.metrics import MetricsMiddleware
-from bot.actions import build_executor
-from bot.definition import load_definition
-from bot.engine import EmbeddedBrain
-from bot.gateway import Gateway
-from bot.store import TrackerStore, make_engine
-from connectors import rest
+from bot.assistant import build_assistant
+from connectors import rest, web
 from knowledge.base import KnowledgeBase
 from nlu.parser import Parser
 from onewindow.settings import Settings
@@ -30,12 +25,10 @@ def create_app(knowledge: KnowledgeBase, parser: Parser, settings: Settings | No
     app.state.knowledge = knowledge
     app.state.parser = parser
     app.state.settings = settings
-    app.state.executor = build_executor(knowledge)
-    store = TrackerStore(make_engine(settings.sqlalchemy_url))
-    brain = EmbeddedBrain(
-        load_definition(), parser, app.state.executor, store, knowledge.catalogue.center.timezone
-    )
-    app.state.gateway = Gateway(brain)
+    rasa_url = settings.rasa_url if settings.brain == "rasa" else None
+    assistant = build_assistant(knowledge, parser, settings.sqlalchemy_url, rasa_url)
+    app.state.executor = assistant.executor
+    app.state.gateway = assistant.gateway
     app.add_middleware(MetricsMiddleware)
     app.mount("/static", StaticFiles(directory=_STATIC), name="static")
     app.include_router(health.router)
@@ -44,9 +37,6 @@ def create_app(knowledge: KnowledgeBase, parser: Parser, settings: Settings | No
     app.include_router(parse_routes.router)
     app.include_router(action_routes.router)
     app.include_router(rest.router)
-
-    @app.get("/", include_in_schema=False)
-    def home() -> RedirectResponse:
-        return RedirectResponse("/catalogue")
-
+    app.include_router(web.router)
+    app.include_router(chat_page.router)
     return app

@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
-from fastapi.templating import Jinja2Templates
 
-from knowledge.answer import format_hours
+from api.pages import page_context, page_lang, templates
 from knowledge.schema import Lang
 
 router = APIRouter(include_in_schema=False)
-templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 
 _UI: dict[Lang, dict[str, str]] = {
     "zh": {
-        "catalogue": "办事指南",
         "search": "搜索事项，例如：个体户注册要带什么",
         "search_button": "搜索",
         "item_count": "个事项",
-        "other_lang": "English",
         "not_found": "没有找到与您的问题相符的事项。",
         "call": "请致电",
         "scenarios": "办理情形",
@@ -29,15 +23,12 @@ _UI: dict[Lang, dict[str, str]] = {
         "aliases": "又称",
         "faq": "常见问题",
         "updated": "更新于",
-        "hours": "办公时间",
         "other": "其他",
     },
     "en": {
-        "catalogue": "Service guide",
         "search": "Search, e.g. how long does a food business licence take",
         "search_button": "Search",
         "item_count": "service items",
-        "other_lang": "中文",
         "not_found": "We found no service item for that question.",
         "call": "Please call",
         "scenarios": "Situations",
@@ -46,30 +37,14 @@ _UI: dict[Lang, dict[str, str]] = {
         "aliases": "Also known as",
         "faq": "Frequently asked",
         "updated": "Updated",
-        "hours": "Opening hours",
         "other": "Other",
     },
 }
 
 
-def _lang(request: Request) -> Lang:
-    return "en" if request.query_params.get("lang") == "en" else "zh"
-
-
-def _context(request: Request, lang: Lang) -> dict[str, object]:
-    catalogue = request.app.state.knowledge.catalogue
-    return {
-        "lang": lang,
-        "other": "en" if lang == "zh" else "zh",
-        "ui": _UI[lang],
-        "center": catalogue.center,
-        "hours": format_hours(catalogue.center.hours, lang),
-    }
-
-
 @router.get("/catalogue", response_class=HTMLResponse)
 def catalogue_page(request: Request, q: str = "") -> HTMLResponse:
-    lang = _lang(request)
+    lang = page_lang(request)
     knowledge = request.app.state.knowledge
     catalogue = knowledge.catalogue
     groups: dict[str, list[object]] = {}
@@ -82,7 +57,7 @@ def catalogue_page(request: Request, q: str = "") -> HTMLResponse:
         request,
         "catalogue.html",
         {
-            **_context(request, lang),
+            **page_context(request, lang, _UI),
             "groups": groups,
             "q": q,
             "result": result,
@@ -93,7 +68,7 @@ def catalogue_page(request: Request, q: str = "") -> HTMLResponse:
 
 @router.get("/catalogue/{item_id}", response_class=HTMLResponse)
 def item_page(request: Request, item_id: str, scenario: str | None = None) -> HTMLResponse:
-    lang = _lang(request)
+    lang = page_lang(request)
     knowledge = request.app.state.knowledge
     item = knowledge.catalogue.item(item_id)
     if item is None:
@@ -104,5 +79,5 @@ def item_page(request: Request, item_id: str, scenario: str | None = None) -> HT
     return templates.TemplateResponse(
         request,
         "item.html",
-        {**_context(request, lang), "item": item, "answer": answer, "scenario": scenario},
+        {**page_context(request, lang, _UI), "item": item, "answer": answer, "scenario": scenario},
     )

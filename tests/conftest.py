@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -57,31 +58,36 @@ def parser(knowledge, tmp_path_factory: pytest.TempPathFactory):
     return Parser.build(tmp_path_factory.mktemp("nlu"), embedder.queries, embedder.model_name)
 
 
-@pytest.fixture(scope="session")
-def server(knowledge, parser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real application served by uvicorn on a loopback port; yields its base URL."""
+@contextlib.contextmanager
+def serving(app, port: int | None = None) -> Iterator[str]:
+    """Serve an application with uvicorn on a loopback port in a thread; yields its base URL."""
     import uvicorn
 
-    from api.app import create_app
-    from onewindow.settings import Settings
-
-    settings = Settings(data_dir=tmp_path_factory.mktemp("server"))
-
-    port = free_port()
-    config = uvicorn.Config(
-        create_app(knowledge, parser, settings), host="127.0.0.1", port=port, log_level="warning"
-    )
-    instance = uvicorn.Server(config)
+    port = port or free_port()
+    instance = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=instance.run, daemon=True)
     thread.start()
     deadline = time.time() + 30
     while not instance.started:
-        if time.time() > deadline:
+        if time.time() > deadline or not thread.is_alive():
             raise RuntimeError("the test server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    instance.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        instance.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(knowledge, parser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real application served by uvicorn on a loopback port; yields its base URL."""
+    from api.app import create_app
+    from onewindow.settings import Settings
+
+    settings = Settings(data_dir=tmp_path_factory.mktemp("server"))
+    with serving(create_app(knowledge, parser, settings)) as url:
+        yield url
 
 
 def chromium_path() -> str | None:
