@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run test lint model browser clean
+.PHONY: run test lint model browser rasa clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,11 @@ model: $(VENV)/.installed
 
 run: model
 	$(BIN)/onewindow serve
+
+# The Rasa brain: Rasa 3.6 in its own Python 3.8-3.10 environment, trained on nlu/ and bot/ (both cached).
+rasa: $(VENV)/.installed
+	$(BIN)/onewindow rasa setup
+	$(BIN)/onewindow rasa train
 
 # Debian's Chromium and a CJK font for the browser tests (root on CI; skipped with a reason elsewhere).
 browser:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import logging
+import logging.config
 import os
+import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
+from urllib.parse import urlsplit
 
 import typer
 
@@ -24,6 +28,8 @@ catalogue_app = typer.Typer(help="Check and search the service catalogue.", no_a
 eval_app = typer.Typer(help="Measure how well OneWindow understands questions.", no_args_is_help=True)
 app.add_typer(catalogue_app, name="catalogue")
 app.add_typer(eval_app, name="eval")
+rasa_app = typer.Typer(help="Run the assistant on a real Rasa Open Source 3.6 server.", no_args_is_help=True)
+app.add_typer(rasa_app, name="rasa")
 
 
 def _say(message: str) -> None:
@@ -58,17 +64,91 @@ def serve(
     host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
 ) -> None:
-    """Start the web server (catalogue pages, APIs)."""
+    """Start the web server (web chat, catalogue pages, APIs)."""
     import uvicorn
+    from uvicorn.config import LOGGING_CONFIG
 
     from api.app import create_app
+    from bot.privacy import redacting_log_config
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    log_config = redacting_log_config(LOGGING_CONFIG)
+    logging.config.dictConfig(log_config)
     settings = Settings()
     knowledge = _knowledge(settings)
     parser = _parser(settings, knowledge)
+    rasa = (
+        _local_rasa(settings, f"http://{_loopback(host)}:{port}/webhook")
+        if settings.brain == "rasa"
+        else None
+    )
     _say(f"OneWindow is ready: open http://{host}:{port}/")
-    uvicorn.run(create_app(knowledge, parser, settings), host=host, port=port, log_level="info")
+    try:
+        uvicorn.run(
+            create_app(knowledge, parser, settings),
+            host=host,
+            port=port,
+            log_level="info",
+            log_config=log_config,
+        )
+    finally:
+        if rasa is not None:
+            rasa.terminate()
+
+
+def _loopback(host: str) -> str:
+    return "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+
+
+def _local_rasa(settings: Settings, action_url: str) -> subprocess.Popen[bytes] | None:
+    """Start a Rasa server for `ONEWINDOW_BRAIN=rasa` unless one answers at ONEWINDOW_RASA_URL already."""
+    import httpx
+
+    from onewindow import rasa_server
+
+    try:
+        httpx.get(settings.rasa_url, timeout=2)
+        _say(f"Using the Rasa server at {settings.rasa_url}.")
+        return None
+    except httpx.TransportError:
+        pass
+    address = urlsplit(settings.rasa_url)
+    if address.hostname not in ("127.0.0.1", "localhost"):
+        _say(f"No Rasa server answers at {settings.rasa_url}; users are told to try later until one does.")
+        return None
+    model = _rasa_step(rasa_server.train)
+    endpoints = rasa_server.Endpoints(action_url, settings.sqlalchemy_url, settings.redis_url)
+    command = rasa_server.run_command(model, endpoints, address.hostname, address.port or 5005)
+    _say(f"Starting Rasa at {settings.rasa_url} (it answers once its model is loaded, about a minute)…")
+    return subprocess.Popen(command, env=rasa_server.rasa_environment())
+
+
+def _rasa_step(step: Callable[[Callable[[str], None]], Path]) -> Path:
+    from onewindow.rasa_server import RasaUnavailable
+
+    try:
+        return step(_say)
+    except RasaUnavailable as error:
+        _say(str(error))
+        raise typer.Exit(3) from None
+
+
+@app.command()
+def chat(
+    session: Annotated[str, typer.Option(help="a name to continue an earlier terminal chat")] = "",
+) -> None:
+    """Talk to the assistant in the terminal (type a button's number to press it, /quit to leave)."""
+    import asyncio
+    import uuid
+
+    from bot.assistant import build_assistant
+    from connectors.terminal import converse
+
+    settings = Settings()
+    knowledge = _knowledge(settings)
+    assistant = build_assistant(knowledge, _parser(settings, knowledge), settings.sqlalchemy_url)
+    sender = f"terminal-{session or uuid.uuid4()}"
+    _say("Ask what you need, e.g. 个体户注册要带什么 / what do I need to register a company. /quit leaves.")
+    asyncio.run(converse(assistant.gateway, sender, lambda: input("› "), typer.echo))
 
 
 @app.command("model")
@@ -78,6 +158,40 @@ def provision_model() -> None:
 
     settings = Settings()
     typer.echo(resolve_model(settings.embedding_model, settings.data_dir, _say))
+
+
+@rasa_app.command("setup")
+def rasa_setup() -> None:
+    """Create (or reuse) the Python 3.8–3.10 environment with Rasa 3.6.21."""
+    from onewindow import rasa_server
+
+    typer.echo(_rasa_step(rasa_server.setup))
+
+
+@rasa_app.command("train")
+def rasa_train() -> None:
+    """Train Rasa on nlu/ and bot/ (reused while those files are unchanged); prints the model path."""
+    from onewindow import rasa_server
+
+    typer.echo(_rasa_step(rasa_server.train))
+
+
+@rasa_app.command("run")
+def rasa_run(
+    host: Annotated[str, typer.Option(help="address for Rasa to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port for Rasa")] = 5005,
+    action_url: Annotated[
+        str, typer.Option(help="OneWindow's action endpoint")
+    ] = "http://127.0.0.1:8000/webhook",
+) -> None:
+    """Start `rasa run --enable-api` with OneWindow's actions, database and (if set) Redis lock store."""
+    from onewindow import rasa_server
+
+    settings = Settings()
+    model = _rasa_step(rasa_server.train)
+    endpoints = rasa_server.Endpoints(action_url, settings.sqlalchemy_url, settings.redis_url)
+    command = rasa_server.run_command(model, endpoints, host, port)
+    raise typer.Exit(subprocess.run(command, env=rasa_server.rasa_environment()).returncode)
 
 
 @catalogue_app.command("validate")

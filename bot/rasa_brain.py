@@ -1,0 +1,37 @@
+"""The Rasa brain: a real Rasa server answers through its REST channel; its actions call back to us."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from bot.gateway import BrainUnavailable
+
+
+class RasaBrain:
+    """Relays each message to a Rasa server's REST channel and reads chats from its tracker API."""
+
+    def __init__(self, url: str, timeout: float = 30):
+        self.url = url.rstrip("/")
+        self.client = httpx.AsyncClient(base_url=self.url, timeout=timeout)
+
+    async def handle(
+        self, sender_id: str, text: str, channel: str = "rest", metadata: dict[str, Any] | None = None
+    ) -> list[dict[str, Any]]:
+        body = {"sender": sender_id, "message": text, "metadata": metadata or {}}
+        replies = await self._call("POST", "/webhooks/rest/webhook", json=body)
+        return [{k: v for k, v in reply.items() if k != "recipient_id"} for reply in replies]
+
+    async def events(self, sender_id: str) -> list[dict[str, Any]]:
+        tracker = await self._call("GET", f"/conversations/{quote(sender_id, safe='')}/tracker")
+        return tracker.get("events") or []
+
+    async def _call(self, method: str, path: str, **kwargs: Any) -> Any:
+        try:
+            response = await self.client.request(method, path, **kwargs)
+            response.raise_for_status()
+            return response.json()
+        except (httpx.HTTPError, ValueError) as error:
+            raise BrainUnavailable(f"the Rasa server at {self.url} did not answer: {error!r}") from error
