@@ -13,8 +13,9 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-from collections import defaultdict
+from collections import OrderedDict
 from typing import Any
+from weakref import WeakValueDictionary
 from zoneinfo import ZoneInfo
 
 from rasa_sdk.executor import ActionExecutor
@@ -41,21 +42,24 @@ class EmbeddedBrain:
         executor: ActionExecutor,
         store: TrackerStore,
         timezone: str = "Asia/Shanghai",
+        remembered_chats: int = 2000,
     ):
         self.definition = definition
         self.parser = parser
         self.executor = executor
         self.store = store
         self.timezone = ZoneInfo(timezone)
-        self._locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self.remembered_chats = remembered_chats
+        self._recent: OrderedDict[str, tuple[Conversation, int]] = OrderedDict()
+        self._locks: WeakValueDictionary[str, asyncio.Lock] = WeakValueDictionary()
 
     async def handle(
         self, sender_id: str, text: str, channel: str = "rest", metadata: dict[str, Any] | None = None
     ) -> list[dict[str, Any]]:
         """The bot's replies to one user message: Rasa `bot` events' text and data."""
-        async with self._locks[sender_id]:
-            stored = await run_in_threadpool(self.store.load, sender_id)
-            conversation = Conversation(sender_id, self.definition, stored)
+        lock = self._locks.setdefault(sender_id, asyncio.Lock())  # one message of a chat at a time
+        async with lock:
+            conversation, last_id = await self._conversation(sender_id)
             start = len(conversation.events)
             now = dt.datetime.now(self.timezone)
             parse = await run_in_threadpool(self.parser.parse, text, now)
@@ -65,7 +69,8 @@ class EmbeddedBrain:
             await self._extract_slots(conversation)
             await self._predict_and_run(conversation)
             new_events = conversation.events[start:]
-            await run_in_threadpool(self.store.append, sender_id, new_events)
+            last_id = await run_in_threadpool(self.store.append, sender_id, new_events) or last_id
+            self._remember(sender_id, conversation, last_id)
             return [
                 {"text": e.get("text"), **(e.get("data") or {})}
                 for e in new_events
@@ -74,7 +79,27 @@ class EmbeddedBrain:
 
     async def events(self, sender_id: str) -> list[Event]:
         """The stored events of a conversation."""
-        return await run_in_threadpool(self.store.load, sender_id)
+        events, _ = await run_in_threadpool(self.store.load, sender_id)
+        return events
+
+    async def _conversation(self, sender_id: str) -> tuple[Conversation, int]:
+        """The chat's state and its last stored row: the remembered state brought up to date
+        (another process may have handled the chat), or rebuilt from the store.
+
+        It is taken out of memory while a message is handled, so a failure leaves the store as
+        the only truth."""
+        conversation, last_id = self._recent.pop(sender_id, (None, 0))
+        newer, last_id = await run_in_threadpool(self.store.load, sender_id, last_id)
+        if conversation is None:
+            return Conversation(sender_id, self.definition, newer), last_id
+        for event in newer:
+            conversation.apply(event)
+        return conversation, last_id
+
+    def _remember(self, sender_id: str, conversation: Conversation, last_id: int) -> None:
+        self._recent[sender_id] = (conversation, last_id)
+        while len(self._recent) > self.remembered_chats:
+            self._recent.popitem(last=False)
 
     # --- slot filling -------------------------------------------------------------------------
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Integer, String, create_engine, event, func, select
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy import JSON, DateTime, Integer, String, create_engine, event, func, insert, select
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
 class Base(DeclarativeBase):
@@ -25,13 +27,20 @@ class StoredEvent(Base):
 
 
 def make_engine(url: str) -> Engine:
-    engine = create_engine(url, pool_pre_ping=True)
-    if url.startswith("sqlite"):
+    """An engine for `url`; a plain `postgresql://` URL uses psycopg 3, which OneWindow ships."""
+    parsed = make_url(url)
+    if parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    sqlite = parsed.get_backend_name() == "sqlite"
+    engine = create_engine(parsed, pool_pre_ping=not sqlite)  # a file never drops the connection
+    if sqlite:
 
         @event.listens_for(engine, "connect")
         def _wal(connection: Any, _record: Any) -> None:  # concurrent readers while one process writes
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA busy_timeout=30000")
+            # WAL with NORMAL sync: never corrupt, and a crash of the process loses nothing committed.
+            connection.execute("PRAGMA synchronous=NORMAL")
 
     Base.metadata.create_all(engine)
     return engine
@@ -42,16 +51,27 @@ class TrackerStore:
 
     def __init__(self, engine: Engine):
         self.engine = engine
+        # SQLite takes one writer at a time and makes the others sleep and retry (up to 100 ms a
+        # try): queueing this process's writers here keeps a busy hall's replies fast.
+        self._write_lock: AbstractContextManager[Any] = (
+            threading.Lock() if engine.dialect.name == "sqlite" else nullcontext()
+        )
 
-    def load(self, sender_id: str) -> list[dict[str, Any]]:
-        with Session(self.engine) as session:
-            rows = session.scalars(
-                select(StoredEvent.data).where(StoredEvent.sender_id == sender_id).order_by(StoredEvent.id)
-            )
-            return [dict(r) for r in rows]
+    def load(self, sender_id: str, after: int = 0) -> tuple[list[dict[str, Any]], int]:
+        """The events stored after row `after`, and the last row's id (`after` when none)."""
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                select(StoredEvent.id, StoredEvent.data)
+                .where(StoredEvent.sender_id == sender_id, StoredEvent.id > after)
+                .order_by(StoredEvent.id)
+            ).all()
+        return [dict(data) for _, data in rows], rows[-1][0] if rows else after
 
-    def append(self, sender_id: str, events: list[dict[str, Any]]) -> None:
+    def append(self, sender_id: str, events: list[dict[str, Any]]) -> int:
+        """Store `events` in order; returns the last one's row id (0 when there were none)."""
         if not events:
-            return
-        with Session(self.engine) as session, session.begin():
-            session.add_all(StoredEvent(sender_id=sender_id, data=json.loads(json.dumps(e))) for e in events)
+            return 0
+        rows = [{"sender_id": sender_id, "data": json.loads(json.dumps(e))} for e in events]
+        statement = insert(StoredEvent).returning(StoredEvent.id, sort_by_parameter_order=True)
+        with self._write_lock, self.engine.begin() as connection:
+            return connection.execute(statement, rows).scalars().all()[-1]

@@ -5,11 +5,13 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import queue
 import sqlite3
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future
 from contextlib import contextmanager
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -28,7 +30,13 @@ def quiet_transformers() -> None:
 class Embedder:
     """Encodes queries and passages with a sentence-transformers model; passages are cached."""
 
-    def __init__(self, model: str | Path, cache_dir: Path | None = None, batch_size: int = 32):
+    def __init__(
+        self,
+        model: str | Path,
+        cache_dir: Path | None = None,
+        batch_size: int = 32,
+        query_cache_size: int = 4096,
+    ):
         quiet_transformers()
         from sentence_transformers import SentenceTransformer
 
@@ -39,7 +47,8 @@ class Embedder:
         self.batch_size = batch_size
         self._lock = threading.Lock()
         self._cache = _VectorCache(cache_dir / "embeddings.sqlite3", self._model_key()) if cache_dir else None
-        self.query = lru_cache(maxsize=2048)(self._query_uncached)
+        self._recent_queries = _RecentVectors(query_cache_size)
+        self._query_batches = _Batcher(lambda texts: self._encode(texts, "query"))
 
     def _model_key(self) -> str:
         path = Path(self.model_name)
@@ -62,15 +71,21 @@ class Embedder:
         return np.asarray(vectors, dtype=np.float32)
 
     def queries(self, texts: Sequence[str]) -> np.ndarray:
-        """Query embeddings of many texts at once (not cached)."""
+        """Query embeddings of `texts` (one row each); recent ones come from memory."""
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        return self._encode(texts, "query")
+        found = self._recent_queries.get(texts)
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
+        if len(missing) > self.batch_size:  # training data: one big encode, not through the batcher
+            found.update(zip(missing, self._encode(missing, "query"), strict=True))
+        elif missing:
+            found.update(zip(missing, self._query_batches.encode(missing), strict=True))
+            self._recent_queries.put({t: found[t] for t in missing})
+        return np.stack([found[t] for t in texts])
 
-    def _query_uncached(self, text: str) -> np.ndarray:
-        vector = self._encode([text], "query")[0]
-        vector.setflags(write=False)
-        return vector
+    def query(self, text: str) -> np.ndarray:
+        """The query embedding of one text."""
+        return self.queries([text])[0]
 
     def passages(
         self, texts: Sequence[str], progress: Callable[[int, int], None] | None = None
@@ -91,6 +106,76 @@ class Embedder:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         return np.stack([found[t] for t in texts])
+
+
+class _RecentVectors:
+    """The most recently used query vectors, shared by the threads that parse and search."""
+
+    def __init__(self, size: int):
+        self._size = size
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        with self._lock:
+            found = {t: self._vectors[t] for t in texts if t in self._vectors}
+            for text in found:
+                self._vectors.move_to_end(text)
+        return found
+
+    def put(self, vectors: dict[str, np.ndarray]) -> None:
+        with self._lock:
+            for text, vector in vectors.items():
+                vector.setflags(write=False)
+                self._vectors[text] = vector
+            while len(self._vectors) > self._size:
+                self._vectors.popitem(last=False)
+
+
+class _Batcher:
+    """Encodes texts asked for by concurrent callers together.
+
+    One worker thread runs the model; what arrives while it encodes forms the next batch, so a
+    lone message waits for nothing and fifty chats at once share a few forward passes.
+    """
+
+    def __init__(self, encode: Callable[[list[str]], np.ndarray], max_batch: int = 64):
+        self._encode = encode
+        self._max_batch = max_batch
+        self._pending: queue.SimpleQueue[tuple[str, Future[np.ndarray]]] = queue.SimpleQueue()
+        self._worker: threading.Thread | None = None
+        self._starting = threading.Lock()
+
+    def encode(self, texts: Sequence[str]) -> list[np.ndarray]:
+        self._start()
+        futures: list[Future[np.ndarray]] = []
+        for text in texts:
+            futures.append(Future())
+            self._pending.put((text, futures[-1]))
+        return [future.result() for future in futures]
+
+    def _start(self) -> None:
+        with self._starting:
+            if self._worker is None:
+                self._worker = threading.Thread(target=self._run, name="query-encoder", daemon=True)
+                self._worker.start()
+
+    def _run(self) -> None:
+        while True:
+            batch = [self._pending.get()]
+            while len(batch) < self._max_batch:
+                try:
+                    batch.append(self._pending.get_nowait())
+                except queue.Empty:
+                    break
+            try:
+                vectors = self._encode([text for text, _ in batch])
+            except Exception as error:  # every waiting caller sees the failure
+                for _, future in batch:
+                    future.set_exception(error)
+                continue
+            for (_, future), vector in zip(batch, vectors, strict=True):
+                future.set_result(vector)
 
 
 class _VectorCache:

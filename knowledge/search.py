@@ -31,7 +31,7 @@ from knowledge.lexicon import (
     without_actions,
 )
 from knowledge.schema import Catalogue, Item, LocalText
-from knowledge.text import tokens
+from knowledge.text import normalise, tokens
 
 _OUT_OF_SCOPE_TOPICS = Path(__file__).parent / "data" / "out_of_scope.yml"
 
@@ -181,7 +181,7 @@ class SearchIndex:
         n = len(self._items)
         if self._vectors is None or self.embedder is None or not len(self._passages):
             return np.zeros(n, dtype=np.float32), np.zeros(0, dtype=np.float32)
-        scores = (self._vectors @ self.embedder.query(query)) * self._passage_weight
+        scores = (self._vectors @ self.embedder.query(normalise(query))) * self._passage_weight
         return np.maximum.reduceat(scores, self._passage_start), scores
 
     def _best_passage(self, item: int, scores: np.ndarray) -> _Passage | None:
@@ -252,7 +252,7 @@ class SearchIndex:
             return best_fused <= 0
         if best_dense < self.settings.out_of_scope_below:
             return True
-        background = float((self._background @ self.embedder.query(query)).max())
+        background = float((self._background @ self.embedder.query(normalise(query))).max())
         subject = without_actions(expand(query))
         evidence = best_dense + self.settings.coverage_weight * self._coverage(subject, top)
         return background - evidence > self.settings.out_of_scope_margin

@@ -24,6 +24,7 @@ class Settings(BaseSettings):
     telegram_webhook_url: str | None = None
     telegram_api_url: str | None = None
     redis_url: str | None = None
+    workers: int = Field(default=1, ge=1, description="server processes; one per core suits a busy hall")
 
     @property
     def sqlalchemy_url(self) -> str:

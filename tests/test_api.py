@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import httpx
+import pytest
 
 
 def test_health_and_metrics(server: str) -> None:
@@ -81,3 +83,35 @@ def test_server_refuses_a_broken_catalogue(tmp_path: Path) -> None:
     assert started.returncode == 2
     assert "c.yml:3: items[0].window: unknown window 'nowhere'" in started.stderr
     assert not (tmp_path / "var" / "models").exists()  # stopped before any heavy work
+
+
+@pytest.mark.slow
+def test_serve_with_two_worker_processes_keeps_each_chat(tmp_path: Path) -> None:
+    from tests.conftest import SHARED_MODEL_DIR, free_port
+
+    port = free_port()
+    env = {
+        **os.environ,
+        "ONEWINDOW_DATA_DIR": str(SHARED_MODEL_DIR),  # the provisioned model and its caches
+        "ONEWINDOW_DATABASE_URL": f"sqlite:///{tmp_path / 'chats.db'}",
+    }
+    command = [sys.executable, "-m", "onewindow.cli", "serve", "--port", str(port), "--workers", "2"]
+    server = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}/webhooks/rest/webhook"
+    try:
+        deadline = time.time() + 300
+        while time.time() < deadline:
+            try:
+                httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).raise_for_status()
+                break
+            except httpx.HTTPError:
+                time.sleep(1)
+        for chat in range(6):  # new connections, spread by the kernel over both processes
+            sender = f"worker-chat-{chat}"
+            httpx.post(url, json={"sender": sender, "message": "社保卡丢了怎么补办"}, timeout=60)
+            [fee, *_] = httpx.post(url, json={"sender": sender, "message": "多少钱"}, timeout=60).json()
+            assert fee["text"].startswith("社会保障卡") and "【收费】" in fee["text"], fee
+    finally:
+        server.terminate()
+        _, log = server.communicate(timeout=60)
+    assert log.count("Started server process") == 2, log[-2000:]

@@ -6,6 +6,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import httpx
+import numpy as np
 
 NOW = dt.datetime(2026, 11, 27, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
@@ -51,3 +52,17 @@ def test_model_parse_endpoint(server: str) -> None:
     assert set(body) >= {"text", "intent", "entities", "intent_ranking"}
     assert body["intent"]["name"] == "ask_fee"
     assert httpx.post(f"{server}/model/parse", json={"txt": "x"}).status_code == 422
+
+
+def test_the_compiled_calibration_gives_sklearns_probabilities() -> None:
+    from scipy import sparse
+    from sklearn.datasets import make_classification
+
+    from nlu.classifier import SigmoidEnsemble, svm
+
+    features, labels = make_classification(400, 60, n_informative=12, n_classes=5, random_state=7)
+    model = svm().fit(sparse.csr_matrix(features[:300]), labels[:300])
+    held_out = sparse.csr_matrix(features[300:])
+    assert np.allclose(
+        SigmoidEnsemble(model).predict_proba(held_out), model.predict_proba(held_out), atol=1e-12
+    )

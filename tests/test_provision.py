@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 import pytest
 
@@ -58,3 +62,44 @@ def test_passages_are_cached_by_text(embedder) -> None:
     embedder.passages(texts, progress=lambda done, total: computed.append(total))
     embedder.passages([*texts, "缓存测试三"], progress=lambda done, total: computed.append(total))
     assert computed == [2, 1]
+
+
+def test_queries_from_many_threads_at_once_each_get_their_own_vector(model_path: str) -> None:
+    from knowledge.embeddings import Embedder
+
+    fresh = Embedder(model_path, query_cache_size=0)  # nothing from memory: every call is encoded
+    one_by_one = np.stack([fresh.query(s) for s in SENTENCES])
+    with ThreadPoolExecutor(max_workers=len(SENTENCES)) as pool:
+        together = np.stack(list(pool.map(fresh.query, SENTENCES)))
+    cosine = (one_by_one * together).sum(axis=1)
+    assert cosine.min() >= 0.9999, SENTENCES[int(cosine.argmin())]
+
+
+def test_the_batcher_groups_waiting_texts_and_reports_failures_to_their_callers() -> None:
+    from knowledge.embeddings import _Batcher
+
+    batches: list[list[str]] = []
+    release = threading.Event()
+
+    def encode(texts: list[str]) -> np.ndarray:
+        release.wait(5)  # hold the first batch so that the others queue up behind it
+        batches.append(texts)
+        if "bad" in texts:
+            raise ValueError("cannot encode")
+        return np.array([[len(t)] for t in texts], dtype=np.float32)
+
+    batcher = _Batcher(encode)
+    texts = ["a", "bb", "ccc", "dddd", "bad"]
+    with ThreadPoolExecutor(max_workers=len(texts)) as pool:
+        first = pool.submit(batcher.encode, ["first"])
+        while not batcher._worker or batcher._pending.qsize():  # the worker holds "first"
+            time.sleep(0.01)
+        rest = [pool.submit(batcher.encode, [t]) for t in texts]
+        while batcher._pending.qsize() < len(texts):
+            time.sleep(0.01)
+        release.set()
+        assert first.result()[0][0] == 5
+        with pytest.raises(ValueError, match="cannot encode"):
+            rest[-1].result()
+    assert batches[0] == ["first"] and sorted(batches[1]) == sorted(texts)
+    assert all(isinstance(f.exception(), ValueError) for f in rest)  # they shared the failed batch

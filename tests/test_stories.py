@@ -1,7 +1,8 @@
 """The conversation test stories (tests/stories/*.yml, Rasa's format) on the embedded brain.
 
-Every story runs with the server restarted before each message: a new brain and a new database
-connection over the same SQLite file, so each story also proves that a restart loses nothing.
+Every story runs twice: on one brain that keeps its chats in memory, and with the server
+restarted before each message (a new brain and a new database connection over the same SQLite
+file), which proves that a restart loses nothing.
 """
 
 from __future__ import annotations
@@ -34,6 +35,19 @@ def restarted_brain(knowledge, parser, tmp_path_factory) -> Callable[[], Awaitab
     return restart
 
 
+@pytest.fixture(scope="module")
+def kept_brain(knowledge, parser, tmp_path_factory) -> Callable[[], Awaitable[StoryBrain]]:
+    from bot.assistant import build_assistant
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('stories') / 'onewindow.db'}"
+    brain = build_assistant(knowledge, parser, url).gateway.brain
+
+    async def same() -> StoryBrain:
+        return brain
+
+    return same
+
+
 def test_there_are_stories_for_every_part_of_the_conversation() -> None:
     assert len(STORIES) >= 30
     files = {story.source for story in STORIES}
@@ -41,9 +55,31 @@ def test_there_are_stories_for_every_part_of_the_conversation() -> None:
 
 
 @pytest.mark.parametrize("story", STORIES, ids=[f"{s.source}:{s.name}" for s in STORIES])
-def test_story(story: Story, restarted_brain) -> None:
+def test_story(story: Story, kept_brain) -> None:
+    problems = asyncio.run(run_story(story, kept_brain))
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("story", STORIES, ids=[f"{s.source}:{s.name}" for s in STORIES])
+def test_story_with_a_restart_before_every_message(story: Story, restarted_brain) -> None:
     problems = asyncio.run(run_story(story, restarted_brain))
     assert not problems, "\n".join(problems)
+
+
+def test_a_brain_catches_up_with_messages_another_process_handled(knowledge, parser, tmp_path) -> None:
+    from bot.assistant import build_assistant
+
+    url = f"sqlite:///{tmp_path / 'shared.db'}"
+    first, second = (build_assistant(knowledge, parser, url).gateway.brain for _ in range(2))
+
+    async def chat() -> list[dict[str, Any]]:
+        asked = await first.handle("shared", "营业执照")
+        assert len(asked[0]["buttons"]) >= 2  # first now remembers a chat with no item chosen
+        await second.handle("shared", '/ask_materials{"item": "individual-business-registration"}')
+        return await first.handle("shared", "那要多少钱")
+
+    fee = asyncio.run(chat())[0]
+    assert fee["text"].startswith("个体工商户设立登记") and "不收费" in fee["text"], fee
 
 
 def test_a_story_that_diverges_is_reported(restarted_brain) -> None:

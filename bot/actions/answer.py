@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import re
 from typing import Any
 
@@ -73,7 +75,9 @@ class ActionAnswer(Action):
     def name(self) -> str:
         return "action_answer"
 
-    def _resolve(self, tracker: Tracker, dispatcher: CollectingDispatcher) -> tuple[Item | None, str | None]:
+    async def _resolve(
+        self, tracker: Tracker, dispatcher: CollectingDispatcher
+    ) -> tuple[Item | None, str | None]:
         """The item meant (and a scenario the question named), or None after saying why not."""
         catalogue = self.knowledge.catalogue
         lang = lang_of(tracker)
@@ -89,7 +93,8 @@ class ActionAnswer(Action):
             return current, None
         if current is not None and (intent in FACET_OF_INTENT or intent == "ask_materials") and _vague(text):
             return current, None  # "那要多少钱": a follow-up on the item of the chat
-        result = self.knowledge.search(text)
+        # The model runs off the event loop, so other chats go on meanwhile.
+        result = await asyncio.to_thread(self.knowledge.search, text)
         if result.out_of_scope:
             say_out_of_scope(dispatcher, self.knowledge, lang)
             return None, None
@@ -107,7 +112,7 @@ class ActionAnswer(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[Any]:
         lang = lang_of(tracker)
         intent = tracker.latest_message.get("intent", {}).get("name")
-        item, named_scenario = self._resolve(tracker, dispatcher)
+        item, named_scenario = await self._resolve(tracker, dispatcher)
         if item is None:
             return []
         scenario = _entity(tracker, "scenario") or named_scenario
@@ -209,6 +214,15 @@ def scenario_by_words(item: Item, text: str) -> str | None:
     overlaps = [(len(said & set(tokens(" ".join(s.name.all())))), s.id) for s in item.scenarios]
     best = max(overlaps, default=(0, None))
     return best[1] if best[0] > 0 and sum(o == best[0] for o, _ in overlaps) == 1 else None
+
+
+def _not_about_the_item(record: logging.LogRecord) -> bool:
+    return "Skipping validation for `item`" not in record.getMessage()
+
+
+# rasa_sdk offers to validate every slot set in the turn; `item` is set by the answer itself, and a
+# warning for it on every message would bury the log.
+logging.getLogger("rasa_sdk.forms").addFilter(_not_about_the_item)
 
 
 class ValidateScenarioForm(FormValidationAction):
