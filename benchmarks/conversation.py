@@ -72,8 +72,16 @@ def in_process(database_url: str, rounds: int) -> list[list[float]]:
     return asyncio.run(run())
 
 
-def start_server(port: int, database_url: str, workers: int) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "ONEWINDOW_DATA_DIR": str(ROOT / "var"), "ONEWINDOW_DATABASE_URL": database_url}
+def start_server(
+    port: int, database_url: str, workers: int = 1, settings: dict[str, str] | None = None
+) -> subprocess.Popen[bytes]:
+    """`onewindow serve` on loopback, once it answers; `settings` are extra ONEWINDOW_ variables."""
+    env = {
+        **os.environ,
+        "ONEWINDOW_DATA_DIR": str(ROOT / "var"),
+        "ONEWINDOW_DATABASE_URL": database_url,
+        **(settings or {}),
+    }
     server = subprocess.Popen(
         [str(ROOT / ".venv" / "bin" / "onewindow"), "serve", "--port", str(port), "--workers", str(workers)],
         env=env,

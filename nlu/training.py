@@ -26,7 +26,7 @@ class TrainingData:
         return sorted({intent for _, intent in self.examples})
 
 
-def _lines(block: str) -> list[str]:
+def example_lines(block: str) -> list[str]:
     return [line.strip()[2:].strip() for line in block.splitlines() if line.strip().startswith("- ")]
 
 
@@ -41,7 +41,7 @@ def read_training_data(folder: Path = DATA_DIR) -> TrainingData:
     for path in sorted(folder.glob("*.yml")):
         content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for block in content.get("nlu", []):
-            examples = _lines(block.get("examples", ""))
+            examples = example_lines(block.get("examples", ""))
             if "intent" in block:
                 data.examples += [(plain_text(e), str(block["intent"])) for e in examples]
             elif "regex" in block:

@@ -8,6 +8,7 @@ import shutil
 import socket
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -110,3 +111,23 @@ def page():
         context = browser.new_context(viewport={"width": 420, "height": 900}, locale="zh-CN")
         yield context.new_page()
         browser.close()
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A new, empty PostgreSQL database on 127.0.0.1:5432, dropped afterwards."""
+    import psycopg
+
+    name = f"onewindow_test_{uuid.uuid4().hex[:12]}"
+    try:
+        admin = psycopg.connect(
+            "postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True, connect_timeout=3
+        )
+    except psycopg.OperationalError as error:
+        pytest.skip(f"PostgreSQL is not reachable on 127.0.0.1:5432 ({error})")
+    with admin:
+        admin.execute(f"CREATE DATABASE {name}")
+        try:
+            yield f"postgresql://postgres@127.0.0.1:5432/{name}"
+        finally:
+            admin.execute(f"DROP DATABASE {name} WITH (FORCE)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -79,24 +80,29 @@ def test_the_batcher_groups_waiting_texts_and_reports_failures_to_their_callers(
     from knowledge.embeddings import _Batcher
 
     batches: list[list[str]] = []
-    release = threading.Event()
+    holding, release = threading.Event(), threading.Event()
 
     def encode(texts: list[str]) -> np.ndarray:
-        release.wait(5)  # hold the first batch so that the others queue up behind it
+        holding.set()
+        release.wait(30)  # hold the first batch so that the others queue up behind it
         batches.append(texts)
         if "bad" in texts:
             raise ValueError("cannot encode")
         return np.array([[len(t)] for t in texts], dtype=np.float32)
 
+    def soon(condition: Callable[[], bool]) -> None:
+        deadline = time.monotonic() + 10
+        while not condition():
+            assert time.monotonic() < deadline, "the batcher did not get there in 10 s"
+            time.sleep(0.01)
+
     batcher = _Batcher(encode)
     texts = ["a", "bb", "ccc", "dddd", "bad"]
-    with ThreadPoolExecutor(max_workers=len(texts)) as pool:
+    with ThreadPoolExecutor(max_workers=len(texts) + 1) as pool:
         first = pool.submit(batcher.encode, ["first"])
-        while not batcher._worker or batcher._pending.qsize():  # the worker holds "first"
-            time.sleep(0.01)
+        soon(holding.is_set)  # the worker holds "first"
         rest = [pool.submit(batcher.encode, [t]) for t in texts]
-        while batcher._pending.qsize() < len(texts):
-            time.sleep(0.01)
+        soon(lambda: batcher._pending.qsize() == len(texts))
         release.set()
         assert first.result()[0][0] == 5
         with pytest.raises(ValueError, match="cannot encode"):

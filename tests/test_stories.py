@@ -66,10 +66,17 @@ def test_story_with_a_restart_before_every_message(story: Story, restarted_brain
     assert not problems, "\n".join(problems)
 
 
-def test_a_brain_catches_up_with_messages_another_process_handled(knowledge, parser, tmp_path) -> None:
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'shared.db'}"
+    return request.getfixturevalue("postgres_url")
+
+
+def test_a_brain_catches_up_with_messages_another_process_handled(knowledge, parser, database_url) -> None:
     from bot.assistant import build_assistant
 
-    url = f"sqlite:///{tmp_path / 'shared.db'}"
+    url = database_url
     first, second = (build_assistant(knowledge, parser, url).gateway.brain for _ in range(2))
 
     async def chat() -> list[dict[str, Any]]:
@@ -80,6 +87,8 @@ def test_a_brain_catches_up_with_messages_another_process_handled(knowledge, par
 
     fee = asyncio.run(chat())[0]
     assert fee["text"].startswith("个体工商户设立登记") and "不收费" in fee["text"], fee
+    for brain in (first, second):
+        brain.store.engine.dispose()  # before the database is dropped
 
 
 def test_a_story_that_diverges_is_reported(restarted_brain) -> None:
