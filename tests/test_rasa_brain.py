@@ -67,11 +67,13 @@ def _wait_for_model(url: str, server: subprocess.Popen[bytes], log: Path) -> Non
     pytest.fail(f"rasa run did not load its model in 10 minutes:\n{log.read_text()[-3000:]}")
 
 
-# Where Rasa's DIET classifies a message differently from the embedded classifier, as measured on
-# the current data. Strict: a story that starts passing on Rasa fails here until it is taken off.
+# Where Rasa's DIET has classified a message differently from the embedded classifier on the current
+# data. Not strict: DIET's training is not repeatable across machines (two trainings here disagreed
+# on 护照过期了怎么换), so one of these may pass on one model and fail on the next. Every other
+# story must pass.
 KNOWN_DIFFERENCES = {
     "an ambiguous process question keeps its facet on the buttons": "DIET: 执照怎么办 is ask_materials",
-    "out of scope gets the phone and the offer of staff": "DIET: 护照过期了怎么换 is nlu_fallback",
+    "out of scope gets the phone and the offer of staff": "DIET: 护照过期了怎么换 is nlu_fallback on some trainings",
     "out of scope in English": "DIET: how do I renew my passport is human_handoff",
     "two misunderstandings in a row offer staff": "DIET: lkjhg fdsa is ask_time_limit, not a fallback",
     "understanding in between resets the count": "DIET: lkjhg fdsa is ask_time_limit, not a fallback",
@@ -80,7 +82,7 @@ KNOWN_DIFFERENCES = {
 
 def _on_rasa(story: Story) -> Any:
     reason = KNOWN_DIFFERENCES.get(story.name)
-    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+    marks = [pytest.mark.xfail(strict=False, reason=reason)] if reason else []
     return pytest.param(story, marks=marks, id=f"{story.source}:{story.name}")
 
 
