@@ -155,7 +155,9 @@ def _local_rasa(settings: Settings, action_url: str) -> subprocess.Popen[bytes] 
     endpoints = rasa_server.Endpoints(action_url, settings.sqlalchemy_url, settings.redis_url)
     command = rasa_server.run_command(model, endpoints, address.hostname, address.port or 5005)
     _say(f"Starting Rasa at {settings.rasa_url} (it answers once its model is loaded, about a minute)…")
-    return subprocess.Popen(command, env=rasa_server.rasa_environment())
+    return subprocess.Popen(
+        command, env=rasa_server.rasa_environment(), preexec_fn=rasa_server.stop_with_parent
+    )
 
 
 def _rasa_step(step: Callable[[Callable[[str], None]], Path]) -> Path:

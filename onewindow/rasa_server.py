@@ -7,11 +7,14 @@ and so do trained models, which are named by a hash of the files they are traine
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import os
 import re
 import shutil
+import signal
 import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +23,9 @@ from urllib.parse import urlsplit
 import yaml
 
 RASA_VERSION = "3.6.21"
+_PR_SET_PDEATHSIG = 1
+# Looked up here, not in the forked child, where loading a library could wait on another thread's lock.
+_PRCTL = ctypes.CDLL(None, use_errno=True).prctl if sys.platform.startswith("linux") else None
 # Pins that stop pip from trying dozens of candidates for Rasa's loosely bounded dependencies.
 REQUIREMENTS = (
     f"rasa[jieba]=={RASA_VERSION}",
@@ -117,6 +123,13 @@ def rasa_environment() -> dict[str, str]:
         "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
         "TF_CPP_MIN_LOG_LEVEL": "2",
     }
+
+
+def stop_with_parent() -> None:
+    """In a child process: have Linux stop it when its parent dies. uvicorn re-raises SIGTERM after
+    its shutdown, so the parent's own clean-up never runs to stop a Rasa server it started."""
+    if _PRCTL is not None:
+        _PRCTL(_PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def training_files() -> list[Path]:

@@ -156,3 +156,56 @@ def test_the_gateway_relays_to_rasa_and_survives_it_going_away(knowledge, parser
             await relay.wait_closed()
 
     asyncio.run(scenario())
+
+
+def test_serve_on_the_rasa_brain_starts_rasa_and_stops_it_too(rasa: dict[str, Any], tmp_path: Path) -> None:
+    """`ONEWINDOW_BRAIN=rasa onewindow serve`, as a user runs it: Rasa comes up, answers through
+    OneWindow, and goes when OneWindow is stopped (uvicorn ends on the signal itself)."""
+    import os
+    import signal
+    import sys
+
+    from tests.conftest import SHARED_MODEL_DIR
+
+    port, rasa_port = free_port(), free_port()
+    env = {
+        **os.environ,
+        "ONEWINDOW_BRAIN": "rasa",
+        "ONEWINDOW_RASA_URL": f"http://127.0.0.1:{rasa_port}",
+        "ONEWINDOW_DATA_DIR": str(SHARED_MODEL_DIR),
+        "ONEWINDOW_DATABASE_URL": f"sqlite:///{tmp_path / 'chats.db'}",
+    }
+    command = [sys.executable, "-m", "onewindow.cli", "serve", "--port", str(port)]
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        rasa_process = None
+        deadline = time.time() + 600
+        while rasa_process is None and time.time() < deadline:
+            with contextlib.suppress(httpx.HTTPError, ValueError):
+                if httpx.get(f"http://127.0.0.1:{rasa_port}/status", timeout=2).json().get("model_file"):
+                    rasa_process = _rasa_serving(rasa_port)
+            time.sleep(1)
+        assert rasa_process, "serve did not start Rasa in 10 minutes"
+        reply = httpx.post(
+            f"http://127.0.0.1:{port}/webhooks/rest/webhook",
+            json={"sender": "serve-rasa", "message": "社保卡丢了怎么补办"},
+            timeout=60,
+        ).json()
+        assert reply[0]["text"].startswith("社会保障卡"), reply
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=60)
+    deadline = time.time() + 30
+    while Path(f"/proc/{rasa_process}").exists() and time.time() < deadline:
+        time.sleep(0.5)
+    assert not Path(f"/proc/{rasa_process}").exists(), "Rasa outlived the server that started it"
+
+
+def _rasa_serving(port: int) -> int | None:
+    """The pid of the `rasa run` serving `port` (found by its command line)."""
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        with contextlib.suppress(OSError):
+            words = cmdline.read_bytes().split(b"\0")
+            if b"run" in words and any(w.endswith(b"rasa") for w in words) and str(port).encode() in words:
+                return int(cmdline.parent.name)
+    return None
