@@ -10,7 +10,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 from urllib.parse import urlsplit
 
 import typer
@@ -72,25 +72,24 @@ def serve(
 ) -> None:
     """Start the web server (web chat, catalogue pages, APIs)."""
     import uvicorn
-    from uvicorn.config import LOGGING_CONFIG
 
-    from bot.privacy import redacting_log_config
-
-    log_config = redacting_log_config(LOGGING_CONFIG)
-    logging.config.dictConfig(log_config)
+    log_config = _masked_logging()
     if workers is not None:
         os.environ["ONEWINDOW_WORKERS"] = str(workers)  # the worker processes read it too
     settings = Settings()
-    # Built here even with several workers: a broken catalogue stops the start with its problems,
-    # and the workers then find the index and the classifier cached.
-    application = _application(settings)
+    served: FastAPI | str = "onewindow.cli:worker_application"
+    if settings.workers == 1:
+        served = _application(settings)
+    else:
+        # A broken catalogue stops the start here, with its problems; the workers then find the
+        # index and the classifier cached, and this supervising process lets the model go.
+        _parser(settings, _knowledge(settings))
     rasa = (
         _local_rasa(settings, f"http://{_loopback(host)}:{port}/webhook")
         if settings.brain == "rasa"
         else None
     )
     _say(f"OneWindow is ready: open http://{host}:{port}/")
-    served: FastAPI | str = application if settings.workers == 1 else "onewindow.cli:worker_application"
     try:
         uvicorn.run(
             served,
@@ -104,6 +103,17 @@ def serve(
     finally:
         if rasa is not None:
             rasa.terminate()
+
+
+def _masked_logging() -> dict[str, Any]:
+    """Configure logging (uvicorn's, every handler masking personal data); returns the config."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    from bot.privacy import redacting_log_config
+
+    log_config = redacting_log_config(LOGGING_CONFIG)
+    logging.config.dictConfig(log_config)
+    return log_config
 
 
 def _application(settings: Settings) -> FastAPI:
@@ -121,11 +131,8 @@ def _application(settings: Settings) -> FastAPI:
 def worker_application() -> FastAPI:
     """The application of one of several `serve --workers` processes (uvicorn's factory)."""
     import torch
-    from uvicorn.config import LOGGING_CONFIG
 
-    from bot.privacy import redacting_log_config
-
-    logging.config.dictConfig(redacting_log_config(LOGGING_CONFIG))
+    _masked_logging()
     settings = Settings()
     torch.set_num_threads(max(1, (os.cpu_count() or 1) // settings.workers))  # not N threads per worker
     return _application(settings)
