@@ -75,6 +75,8 @@ class SearchResult:
     hits: list[Hit]
     out_of_scope: bool
     actions: frozenset[Action] = field(default_factory=frozenset)
+    # Not one word the catalogue or the out-of-scope topics know ("lkjhg fdsa"): not understood.
+    unknown_words: bool = False
 
     @property
     def top(self) -> Hit | None:
@@ -162,9 +164,9 @@ class SearchIndex:
         self._vectors = (
             embedder.passages([p.text for p in self._passages], progress) if embedder is not None else None
         )
-        self._background = (
-            embedder.passages(_out_of_scope_topics(catalogue)) if embedder is not None else None
-        )
+        topics = _out_of_scope_topics(catalogue)
+        self._background = embedder.passages(topics) if embedder is not None else None
+        self._topic_words = set(tokens(" ".join(topics)))
         documents = [_lexical_document(item) for item in self._items]
         # Coverage looks at what an item is: 身份证 is among nearly every item's materials.
         self._token_sets = [set(tokens(" ".join(_identity_texts(item)))) for item in self._items]
@@ -201,6 +203,11 @@ class SearchIndex:
         top = float(scores.max())
         return scores / top if top > 0 else np.zeros(n, dtype=np.float32)
 
+    def knows_words(self, query: str) -> bool:
+        """Whether any word of the query is one the catalogue or the out-of-scope topics use."""
+        words = set(tokens(expand(query)))
+        return bool(words & self._topic_words) or any(w in self._bm25.vocab_dict for w in words)
+
     def _coverage(self, query: str, item: int) -> float:
         """The idf-weighted share of the query's words that the item's texts contain."""
         query_tokens = set(tokens(query))
@@ -234,6 +241,8 @@ class SearchIndex:
         query = query.strip()
         if not query or not self._items:
             return SearchResult(query, [], out_of_scope=True)
+        if not self.knows_words(query):
+            return SearchResult(query, [], out_of_scope=True, unknown_words=True)
         fused, dense, passage_scores, asked = self.scores(query)
         order = _top(fused, max(k, 1))
         hits = []

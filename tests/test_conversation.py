@@ -82,3 +82,46 @@ def test_action_endpoint_speaks_the_rasa_protocol(server: str) -> None:
     assert body["responses"][0]["text"].startswith("Sorry")
     missing = httpx.post(f"{server}/webhook", json={**call, "next_action": "action_nope"})
     assert missing.status_code == 404
+
+
+def _call(action: str, text: str, intent: str, events: list[dict] | None = None) -> dict:
+    """What a Rasa server posts to the action endpoint for a message its classifier labelled `intent`."""
+    message = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": []}
+    return {
+        "next_action": action,
+        "sender_id": "diet",
+        "tracker": {
+            "sender_id": "diet",
+            "slots": {"lang": "zh", "failures": 0.0},
+            "latest_message": message,
+            "events": [*(events or []), {"event": "user", "text": text, "parse_data": message}],
+            "paused": False,
+        },
+        "domain": {},
+    }
+
+
+def test_gibberish_a_classifier_took_for_a_question_is_not_understood(server: str) -> None:
+    """DIET labels "lkjhg fdsa" ask_time_limit: the answer hands it to the fallback, which counts
+    it on top of the misunderstanding before, although this turn's slot extraction reset the count."""
+    answer = httpx.post(f"{server}/webhook", json=_call("action_answer", "lkjhg fdsa", "ask_time_limit"))
+    assert answer.json()["events"] == [
+        {"event": "followup", "name": "action_default_fallback", "timestamp": None}
+    ]
+    earlier = [
+        {"event": "user", "text": "asdkjh qwpoe", "parse_data": {}},
+        {"event": "slot", "name": "failures", "value": 1.0},
+    ]
+    second = _call("action_default_fallback", "lkjhg fdsa", "ask_time_limit", earlier)
+    second["tracker"]["events"].append({"event": "slot", "name": "failures", "value": 0.0})
+    body = httpx.post(f"{server}/webhook", json=second).json()
+    assert body["responses"][0]["buttons"][0]["payload"] == "/human_handoff"
+
+
+def test_a_fallback_whose_words_the_catalogue_knows_is_searched(server: str) -> None:
+    out = httpx.post(f"{server}/webhook", json=_call("action_default_fallback", "护照过期了怎么换", "nlu_fallback"))
+    body = out.json()
+    assert "不在本中心" in body["responses"][0]["text"]
+    assert {"event": "slot", "name": "failures", "value": 0.0, "timestamp": None} in body["events"]
+    item = httpx.post(f"{server}/webhook", json=_call("action_default_fallback", "居住证那个事", "nlu_fallback"))
+    assert item.json()["events"] == [{"event": "followup", "name": "action_answer", "timestamp": None}]

@@ -77,8 +77,9 @@ class ActionAnswer(Action):
 
     async def _resolve(
         self, tracker: Tracker, dispatcher: CollectingDispatcher
-    ) -> tuple[Item | None, str | None]:
-        """The item meant (and a scenario the question named), or None after saying why not."""
+    ) -> tuple[Item | None, str | None] | list[dict[str, Any]]:
+        """The item meant (and a scenario the question named), None after saying why not, or the
+        events that hand a message of unknown words to the fallback."""
         catalogue = self.knowledge.catalogue
         lang = lang_of(tracker)
         intent = tracker.latest_message.get("intent", {}).get("name")
@@ -95,6 +96,8 @@ class ActionAnswer(Action):
             return current, None  # "那要多少钱": a follow-up on the item of the chat
         # The model runs off the event loop, so other chats go on meanwhile.
         result = await asyncio.to_thread(self.knowledge.search, text)
+        if result.unknown_words:  # "lkjhg fdsa" that a classifier took for a question
+            return [FollowupAction("action_default_fallback")]
         if result.out_of_scope:
             say_out_of_scope(dispatcher, self.knowledge, lang)
             return None, None
@@ -112,7 +115,10 @@ class ActionAnswer(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[Any]:
         lang = lang_of(tracker)
         intent = tracker.latest_message.get("intent", {}).get("name")
-        item, named_scenario = await self._resolve(tracker, dispatcher)
+        resolved = await self._resolve(tracker, dispatcher)
+        if isinstance(resolved, list):
+            return resolved
+        item, named_scenario = resolved
         if item is None:
             return []
         scenario = _entity(tracker, "scenario") or named_scenario

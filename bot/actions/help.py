@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -77,7 +78,10 @@ class ActionStop(Action):
 
 
 class ActionDefaultFallback(Action):
-    """Ask to rephrase; on the second misunderstanding in a row, offer staff."""
+    """Ask to rephrase; on the second misunderstanding in a row, offer staff.
+
+    A message the classifier could not place but whose words the catalogue knows is searched
+    first: it may name an item, or something the center does not do."""
 
     def __init__(self, knowledge: KnowledgeBase):
         self.knowledge = knowledge
@@ -87,10 +91,29 @@ class ActionDefaultFallback(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[Any]:
         lang = lang_of(tracker)
-        failures = int(tracker.get_slot("failures") or 0) + 1
+        text = tracker.latest_message.get("text") or ""
+        if not text.startswith("/") and self.knowledge.index.knows_words(text):
+            result = await asyncio.to_thread(self.knowledge.search, text)
+            if result.out_of_scope:
+                say_out_of_scope(dispatcher, self.knowledge, lang)
+                return [SlotSet("failures", 0.0)]
+            return [FollowupAction("action_answer")]
+        failures = _failures_before_this_message(tracker) + 1
         if failures >= 2:
             text = _TEXT["not_understood_again"][lang].format(phone=phone_line(self.knowledge, lang))
             dispatcher.utter_message(text=text, buttons=staff_button(lang))
             return [SlotSet("failures", 0.0)]
         dispatcher.utter_message(text=_TEXT["not_understood"][lang])
         return [SlotSet("failures", float(failures))]
+
+
+def _failures_before_this_message(tracker: Tracker) -> int:
+    """The count as the latest message arrived, before this turn's slot extraction reset it: a
+    classifier may take "lkjhg fdsa" for a question, which resets the count like any question."""
+    count, before = 0.0, 0.0
+    for event in tracker.events:
+        if event.get("event") == "user":
+            before = count
+        elif event.get("event") == "slot" and event.get("name") == "failures":
+            count = event.get("value") or 0.0
+    return int(before)
