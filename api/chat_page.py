@@ -21,7 +21,10 @@ _UI: dict[Lang, dict[str, str]] = {
         "new_chat": "新对话",
         "note": "回答依据本中心办事指南。需要工作人员帮忙，请输入“人工”。",
         "try": "您可以问：",
-        "suggestions": "个体户注册要带什么材料|社保卡丢了怎么补办|公积金怎么提取|转人工",
+        "suggestions": "个体户注册要带什么材料|社保卡丢了怎么补办|预审个体工商户设立登记|转人工",
+        "attach": "上传材料（PDF、照片）",
+        "reading": "正在识别文件…",
+        "upload_failed": "文件没有传上去：",
     },
     "en": {
         "title": "Ask us",
@@ -33,7 +36,10 @@ _UI: dict[Lang, dict[str, str]] = {
         "new_chat": "New chat",
         "note": "Answers come from the center's service guide. Type “human” to reach a member of staff.",
         "try": "You can ask:",
-        "suggestions": "What do I need to register a small business|I lost my social security card|How do I withdraw my housing fund|Talk to a person",
+        "suggestions": "What do I need to register a small business|I lost my social security card|Pre-review my documents for registering a small business|Talk to a person",
+        "attach": "Upload documents (PDF, photos)",
+        "reading": "Reading your files…",
+        "upload_failed": "The files were not uploaded: ",
     },
 }
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from rasa_sdk.executor import ActionExecutor
 
@@ -10,6 +12,9 @@ from bot.actions import build_executor
 from bot.definition import load_definition
 from bot.engine import EmbeddedBrain
 from bot.gateway import Brain, Gateway
+from bot.prereview.cases import CaseStore
+from bot.prereview.desk import DeskSettings, PrereviewDesk
+from bot.prereview.documents import DocumentReader
 from bot.rasa_brain import RasaBrain
 from bot.store import TrackerStore, make_engine
 from knowledge.base import KnowledgeBase
@@ -20,18 +25,31 @@ from nlu.parser import Parser
 class Assistant:
     gateway: Gateway
     executor: ActionExecutor  # also served at the action endpoint for a Rasa server
+    desk: PrereviewDesk
 
 
 def build_assistant(
-    knowledge: KnowledgeBase, parser: Parser, database_url: str, rasa_url: str | None = None
+    knowledge: KnowledgeBase,
+    parser: Parser,
+    database_url: str,
+    rasa_url: str | None = None,
+    *,
+    uploads: Path | None = None,
+    desk_settings: DeskSettings | None = None,
 ) -> Assistant:
-    """The embedded brain on `database_url`, or, given `rasa_url`, the Rasa server there."""
-    executor = build_executor(knowledge)
+    """The embedded brain on `database_url`, or, given `rasa_url`, the Rasa server there.
+
+    Pre-review files are kept in `uploads` (a new temporary folder when not given)."""
+    engine = make_engine(database_url)
+    desk_settings = desk_settings or DeskSettings()
+    folder = uploads or Path(tempfile.mkdtemp(prefix="onewindow-uploads-"))
+    reader = DocumentReader(desk_settings.limits)
+    desk = PrereviewDesk(knowledge.catalogue, CaseStore(engine), folder, reader, desk_settings)
+    executor = build_executor(knowledge, desk)
     center = knowledge.catalogue.center
     brain: Brain
     if rasa_url:
         brain = RasaBrain(rasa_url)
     else:
-        store = TrackerStore(make_engine(database_url))
-        brain = EmbeddedBrain(load_definition(), parser, executor, store, center.timezone)
-    return Assistant(Gateway(brain, center.phone), executor)
+        brain = EmbeddedBrain(load_definition(), parser, executor, TrackerStore(engine), center.timezone)
+    return Assistant(Gateway(brain, desk, center.phone), executor, desk)

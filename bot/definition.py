@@ -49,6 +49,10 @@ class Definition:
         return self.domain.get("responses", {})
 
     @property
+    def intents(self) -> set[str]:
+        return {i if isinstance(i, str) else next(iter(i)) for i in self.domain.get("intents", [])}
+
+    @property
     def forms(self) -> dict[str, dict[str, Any]]:
         return self.domain.get("forms", {})
 

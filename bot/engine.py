@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import time
 from collections import OrderedDict
 from typing import Any
 from weakref import WeakValueDictionary
@@ -62,7 +63,7 @@ class EmbeddedBrain:
             conversation, last_id = await self._conversation(sender_id)
             start = len(conversation.events)
             now = dt.datetime.now(self.timezone)
-            parse = await run_in_threadpool(self.parser.parse, text, now)
+            parse = await run_in_threadpool(self.parser.parse, text, now, self.definition.intents)
             if parse["intent"]["name"] == "restart":
                 conversation.apply({"event": "restart", "timestamp": now.timestamp()})
             conversation.apply(user_event(text, parse, channel, metadata or {}))
@@ -76,6 +77,16 @@ class EmbeddedBrain:
                 for e in new_events
                 if e.get("event") == "bot"
             ]
+
+    async def tell(self, sender_id: str, messages: list[dict[str, Any]]) -> None:
+        """Add the bot's messages to a chat outside any turn (a staff decision, say)."""
+        async with self._locks.setdefault(sender_id, asyncio.Lock()):
+            conversation, last_id = await self._conversation(sender_id)
+            said = [_bot_event(m) | {"timestamp": time.time()} for m in messages]
+            for event in said:
+                conversation.apply(event)
+            last_id = await run_in_threadpool(self.store.append, sender_id, said) or last_id
+            self._remember(sender_id, conversation, last_id)
 
     async def events(self, sender_id: str) -> list[Event]:
         """The stored events of a conversation."""

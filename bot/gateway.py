@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+from collections import defaultdict
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from bot.conversation import transcript
+from bot.prereview.desk import PrereviewDesk, Upload
 from bot.privacy import masked
 
 log = logging.getLogger(__name__)
@@ -20,6 +25,7 @@ class InboundMessage:
     sender: str
     text: str
     metadata: dict[str, Any] = field(default_factory=dict)
+    attachments: tuple[Upload, ...] = ()  # files for the chat's pre-review
 
 
 class BrainUnavailable(RuntimeError):
@@ -32,6 +38,12 @@ class Brain(Protocol):
     ) -> list[dict[str, Any]]: ...
 
     async def events(self, sender_id: str) -> list[dict[str, Any]]: ...
+
+    async def tell(self, sender_id: str, messages: list[dict[str, Any]]) -> None: ...
+
+
+Listener = Callable[[dict[str, Any]], Awaitable[None]]  # receives frames: {"type": "bot"|"progress", ...}
+Progress = Callable[[int, int], None]
 
 
 _TOO_LONG = {
@@ -48,17 +60,25 @@ _FAILED = {
 }
 
 
-class Gateway:
-    def __init__(self, brain: Brain, phone: str | None = None):
-        self.brain = brain
-        self.phone = phone or "-"
+def bot_frame(message: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "bot", "text": message.get("text"), "buttons": message.get("buttons") or []}
 
-    async def reply(self, message: InboundMessage) -> list[dict[str, Any]]:
+
+class Gateway:
+    def __init__(self, brain: Brain, desk: PrereviewDesk, phone: str | None = None):
+        self.brain = brain
+        self.desk = desk
+        self.phone = phone or "-"
+        self._listeners: defaultdict[str, set[Listener]] = defaultdict(set)
+
+    async def reply(self, message: InboundMessage, on_page: Progress | None = None) -> list[dict[str, Any]]:
         """The bot's replies; the bot never goes silent, even when the brain fails."""
         lang = "en" if message.metadata.get("lang") == "en" or message.text.isascii() else "zh"
         if len(message.text) > MAX_MESSAGE_CHARS:  # too long to be a question: the chat is not touched
             return [{"text": _TOO_LONG[lang].format(limit=MAX_MESSAGE_CHARS)}]
         try:
+            if message.attachments:
+                message = await self._take_files(message, on_page)
             return await self.brain.handle(message.sender, message.text, message.channel, message.metadata)
         except BrainUnavailable as error:
             log.warning("%s; told %s to try again", error, masked(message.sender))
@@ -66,6 +86,38 @@ class Gateway:
         except Exception:
             log.exception("the brain failed on a %s message from %s", message.channel, masked(message.sender))
             return [{"text": _FAILED[lang].format(phone=self.phone)}]
+
+    async def _take_files(self, message: InboundMessage, on_page: Progress | None) -> InboundMessage:
+        """Keep and read the files in the chat's case; the brain hears of them as `/upload_files`."""
+        await asyncio.to_thread(self.desk.receive, message.sender, list(message.attachments), on_page)
+        names = ", ".join(upload.name for upload in message.attachments)
+        metadata = {**message.metadata, "title": f"📎 {names}"[:500]}
+        return InboundMessage(message.channel, message.sender, "/upload_files", metadata)
+
+    async def notify(self, sender: str, messages: list[dict[str, Any]]) -> None:
+        """Tell a chat something outside its turns: kept in the chat, and sent to open connections."""
+        await self.brain.tell(sender, messages)
+        await self.signal(sender, *(bot_frame(m) for m in messages))
+
+    async def signal(self, sender: str, *frames: dict[str, Any]) -> None:
+        """Send frames to the chat's open connections in this process (none: the history has it)."""
+        for listener in list(self._listeners.get(sender, ())):
+            for frame in frames:
+                try:
+                    await listener(frame)
+                except Exception:  # a connection closing meanwhile reads the history when it is back
+                    break
+
+    @contextlib.contextmanager
+    def listening(self, sender: str, listener: Listener) -> Iterator[None]:
+        """While open, `listener` receives what `notify` tells this chat (this process only)."""
+        self._listeners[sender].add(listener)
+        try:
+            yield
+        finally:
+            self._listeners[sender].discard(listener)
+            if not self._listeners[sender]:
+                del self._listeners[sender]
 
     async def transcript(self, sender: str) -> list[dict[str, Any]]:
         """The chat as its user saw it, for a page that reconnects or reloads."""

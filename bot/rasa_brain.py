@@ -24,6 +24,14 @@ class RasaBrain:
         replies = await self._call("POST", "/webhooks/rest/webhook", json=body)
         return [{k: v for k, v in reply.items() if k != "recipient_id"} for reply in replies]
 
+    async def tell(self, sender_id: str, messages: list[dict[str, Any]]) -> None:
+        events = [
+            {"event": "bot", "text": m.get("text"), "data": {k: v for k, v in m.items() if k != "text"}}
+            for m in messages
+        ]
+        path = f"/conversations/{quote(sender_id, safe='')}/tracker/events?include_events=NONE"
+        await self._call("POST", path, json=events)
+
     async def events(self, sender_id: str) -> list[dict[str, Any]]:
         tracker = await self._call("GET", f"/conversations/{quote(sender_id, safe='')}/tracker")
         return tracker.get("events") or []

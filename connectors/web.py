@@ -4,8 +4,9 @@ The page keeps a random session id, so a reload or a dropped connection finds th
 connect the server sends the session id and the transcript so far. Frames from the page:
 `{"type": "message", "id": "...", "text": "...", "payload"?: "/intent{...}", "lang"?: "zh"|"en"}`
 (a button click sends its payload, its title as text and the page's language). Frames to the
-page: `session`, `history`, `typing`, `bot` (text and buttons), `done` (with the message id) and
-`error` (with a reason).
+page: `session`, `history`, `typing`, `bot` (text and buttons), `done` (with the message id),
+`progress` (pages read of uploaded files) and `error` (with a reason). Files go by
+`POST /api/chat/upload` (multipart), their replies come over the socket too.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any, Literal
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 from pydantic import BaseModel, Field, ValidationError
 
-from bot.gateway import InboundMessage
+from bot.gateway import Gateway, InboundMessage, bot_frame
 
 router = APIRouter(tags=["channels"])
 
@@ -59,6 +60,11 @@ async def chat_socket(websocket: WebSocket) -> None:
 
 async def _converse(websocket: WebSocket, sender: str, session: str) -> None:
     gateway = websocket.app.state.gateway
+    with gateway.listening(sender, websocket.send_json):  # staff decisions, upload progress
+        await _exchange(websocket, gateway, sender, session)
+
+
+async def _exchange(websocket: WebSocket, gateway: Gateway, sender: str, session: str) -> None:
     await websocket.send_json({"type": "session", "id": session})
     await websocket.send_json({"type": "history", "messages": await gateway.transcript(sender)})
     while True:
@@ -74,7 +80,5 @@ async def _converse(websocket: WebSocket, sender: str, session: str) -> None:
         if message.payload or message.text.strip():
             await websocket.send_json({"type": "typing", "on": True})
             for reply in await gateway.reply(_inbound(sender, message)):
-                await websocket.send_json(
-                    {"type": "bot", "text": reply.get("text"), "buttons": reply.get("buttons") or []}
-                )
+                await websocket.send_json(bot_frame(reply))
         await websocket.send_json({"type": "done", "id": message.id})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,11 +33,14 @@ class Parser:
         classifier = IntentClassifier.load_or_train(cache_dir, encode, model_name, data_dir)
         return cls(classifier, EntityExtractor(read_training_data(data_dir)))
 
-    def parse(self, text: str, now: dt.datetime | None = None) -> dict[str, object]:
-        """Rasa's `/model/parse` result for `text`."""
+    def parse(
+        self, text: str, now: dt.datetime | None = None, domain_intents: Collection[str] = ()
+    ) -> dict[str, object]:
+        """Rasa's `/model/parse` result for `text`; a payload may also name an intent of the domain
+        that has no training examples (`/upload_files`), as Rasa reads payloads against its domain."""
         text = text.strip()
         if text.startswith("/"):
-            return self._parse_payload(text, _PAYLOAD.match(text))
+            return self._parse_payload(text, _PAYLOAD.match(text), domain_intents)
         if not text:
             return _fallback(text)
         intent, ranking = self.classifier.classify(text)
@@ -47,7 +51,9 @@ class Parser:
             "intent_ranking": ranking,
         }
 
-    def _parse_payload(self, text: str, payload: re.Match[str] | None) -> dict[str, object]:
+    def _parse_payload(
+        self, text: str, payload: re.Match[str] | None, domain_intents: Collection[str]
+    ) -> dict[str, object]:
         """A button payload, as Rasa reads it; malformed ones, unknown intents and bad JSON are not trusted."""
         if payload is None:
             return _fallback(text)
@@ -57,7 +63,9 @@ class Parser:
             values = json.loads(payload["entities"]) if payload["entities"] else {}
         except json.JSONDecodeError:
             values = None
-        known = name in self.classifier.intents or name in ("restart", "session_start")
+        known = (
+            name in self.classifier.intents or name in domain_intents or name in ("restart", "session_start")
+        )
         if not known or not isinstance(values, dict):
             return _fallback(text)
         for entity, value in values.items():

@@ -190,10 +190,54 @@ def chat(
 
     settings = Settings()
     knowledge = _knowledge(settings)
-    assistant = build_assistant(knowledge, _parser(settings, knowledge), settings.sqlalchemy_url)
+    assistant = build_assistant(
+        knowledge,
+        _parser(settings, knowledge),
+        settings.sqlalchemy_url,
+        uploads=settings.data_dir / "uploads",
+        desk_settings=settings.desk,
+    )
     sender = f"terminal-{session or uuid.uuid4()}"
     _say("Ask what you need, e.g. 个体户注册要带什么 / what do I need to register a company. /quit leaves.")
     asyncio.run(converse(assistant.gateway, sender, lambda: input("› "), typer.echo))
+
+
+@app.command()
+def prereview(
+    item: Annotated[str, typer.Argument(help="the item id, as in the catalogue")],
+    files: Annotated[list[Path], typer.Argument(help="PDF, JPEG or PNG files", exists=True, dir_okay=False)],
+    scenario: Annotated[str | None, typer.Option(help="the scenario id, when the item has scenarios")] = None,
+    lang: Annotated[str, typer.Option(help="zh or en")] = "zh",
+    json_output: Annotated[bool, typer.Option("--json", help="print the report as JSON")] = False,
+) -> None:
+    """Pre-review files against an item's materials, as the chat does (nothing is kept)."""
+    import datetime as dt
+
+    from bot.actions.prereview import render_report
+    from bot.prereview.documents import DocumentReader
+    from bot.prereview.review import review
+
+    settings = Settings()
+    catalogue = _knowledge(settings).catalogue
+    found = catalogue.item(item)
+    if found is None:
+        _say(f"No item {item!r} in the catalogue; `onewindow catalogue search TEXT` finds its id.")
+        raise typer.Exit(2)
+    if scenario and found.scenario(scenario) is None:
+        _say(
+            f"No scenario {scenario!r} for {item}; its scenarios: {', '.join(s.id for s in found.scenarios)}"
+        )
+        raise typer.Exit(2)
+    limits = settings.desk.limits
+    with DocumentReader(limits) as reader:
+        documents = [reader.read(path.name, path.read_bytes()) for path in files]
+    now = dt.datetime.now(dt.UTC)
+    report = review(found, scenario, documents, now=now, lang="en" if lang == "en" else "zh", limits=limits)
+    if json_output:
+        typer.echo(report.model_dump_json(indent=2))
+    else:
+        typer.echo(render_report(report, "-").rsplit("\n", 1)[0])
+    raise typer.Exit(0 if report.verdict == "ready" else 1)
 
 
 @app.command("model")

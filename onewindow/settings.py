@@ -8,6 +8,8 @@ from typing import Literal
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.prereview.desk import DeskSettings
+from bot.prereview.documents import ReadLimits
 from knowledge.loader import SAMPLE_CATALOGUE
 
 
@@ -25,6 +27,16 @@ class Settings(BaseSettings):
     telegram_api_url: str | None = None
     redis_url: str | None = None
     workers: int = Field(default=1, ge=1, description="server processes; one per core suits a busy hall")
+    staff_token: str | None = Field(default=None, description="bearer token of the staff API; off without it")
+    upload_max_file_mb: int = Field(default=20, ge=1)
+    upload_max_case_mb: int = Field(default=100, ge=1)
+    upload_max_pages: int = Field(default=50, ge=1)
+    prereview_retention_days: int = Field(default=30, ge=1, description="pre-review files and reports kept")
+
+    @property
+    def desk(self) -> DeskSettings:
+        limits = ReadLimits(max_file_bytes=self.upload_max_file_mb * 2**20, max_pages=self.upload_max_pages)
+        return DeskSettings(limits, self.upload_max_case_mb * 2**20, self.prereview_retention_days)
 
     @property
     def sqlalchemy_url(self) -> str:

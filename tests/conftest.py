@@ -20,6 +20,7 @@ os.environ["TRANSFORMERS_OFFLINE"] = "1"
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data"
 SHARED_MODEL_DIR = ROOT / "var"  # `make test` provisions the default model here first
+STAFF_TOKEN = "staff-secret-for-tests"
 
 
 @pytest.fixture(scope="session")
@@ -86,7 +87,7 @@ def server(knowledge, parser, tmp_path_factory: pytest.TempPathFactory) -> Itera
     from api.app import create_app
     from onewindow.settings import Settings
 
-    settings = Settings(data_dir=tmp_path_factory.mktemp("server"))
+    settings = Settings(data_dir=tmp_path_factory.mktemp("server"), staff_token=STAFF_TOKEN)
     with serving(create_app(knowledge, parser, settings)) as url:
         yield url
 

@@ -119,9 +119,13 @@ def test_gibberish_a_classifier_took_for_a_question_is_not_understood(server: st
 
 
 def test_a_fallback_whose_words_the_catalogue_knows_is_searched(server: str) -> None:
-    out = httpx.post(f"{server}/webhook", json=_call("action_default_fallback", "护照过期了怎么换", "nlu_fallback"))
+    out = httpx.post(
+        f"{server}/webhook", json=_call("action_default_fallback", "护照过期了怎么换", "nlu_fallback")
+    )
     body = out.json()
     assert "不在本中心" in body["responses"][0]["text"]
     assert {"event": "slot", "name": "failures", "value": 0.0, "timestamp": None} in body["events"]
-    item = httpx.post(f"{server}/webhook", json=_call("action_default_fallback", "居住证那个事", "nlu_fallback"))
+    item = httpx.post(
+        f"{server}/webhook", json=_call("action_default_fallback", "居住证那个事", "nlu_fallback")
+    )
     assert item.json()["events"] == [{"event": "followup", "name": "action_answer", "timestamp": None}]

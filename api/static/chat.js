@@ -9,6 +9,7 @@
   const status = document.getElementById("status");
   const form = document.getElementById("composer");
   const input = document.getElementById("message");
+  const files = document.getElementById("files");
   const lang = chat.dataset.lang;
   const SESSION = "onewindow.session";
   const OUTBOX = "onewindow.outbox";
@@ -136,6 +137,9 @@
       addBot(frame.text, frame.buttons);
     } else if (frame.type === "done") {
       settle(frame.id);
+    } else if (frame.type === "progress") {
+      setStatus(`${files.dataset.reading} ${frame.done}/${frame.total}`);
+      if (frame.done >= frame.total) setStatus("");
     } else if (frame.type === "error") {
       console.warn(frame.text);
     }
@@ -167,6 +171,32 @@
     if (!text) return;
     input.value = "";
     send(text);
+  });
+
+  // Files go over HTTP (a socket frame is too small for a scan); the replies come over the socket.
+  files.addEventListener("change", async () => {
+    const chosen = Array.from(files.files);
+    files.value = "";
+    if (!chosen.length || !session) return;
+    const body = new FormData();
+    body.append("session", session);
+    body.append("lang", lang);
+    for (const file of chosen) body.append("files", file, file.name);
+    addUser(`📎 ${chosen.map((f) => f.name).join(", ")}`, null, false);
+    setTyping(true);
+    setStatus(files.dataset.reading);
+    try {
+      const response = await fetch("/api/chat/upload", { method: "POST", body });
+      if (!response.ok) {
+        const problem = await response.json().catch(() => ({}));
+        addBot(files.dataset.failed + (problem.detail || response.statusText), []);
+      }
+    } catch (error) {
+      addBot(files.dataset.failed + error.message, []);
+    } finally {
+      setTyping(false);
+      setStatus("");
+    }
   });
 
   log.addEventListener("click", (event) => {

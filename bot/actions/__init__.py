@@ -7,11 +7,13 @@ from rasa_sdk.executor import ActionExecutor
 
 from bot.actions.answer import ActionAnswer, ActionAskScenario, ValidateScenarioForm
 from bot.actions.help import ActionDefaultFallback, ActionHandoff, ActionOutOfScope, ActionStop
+from bot.actions.prereview import ActionPrereviewFiles, ActionPrereviewReport, ActionPrereviewStart
 from bot.actions.slots import ValidateSlotMappings
+from bot.prereview.desk import PrereviewDesk
 from knowledge.base import KnowledgeBase
 
 
-def build_executor(knowledge: KnowledgeBase) -> ActionExecutor:
+def build_executor(knowledge: KnowledgeBase, desk: PrereviewDesk) -> ActionExecutor:
     executor = ActionExecutor()
     for action in (
         ActionAnswer(knowledge),
@@ -22,6 +24,9 @@ def build_executor(knowledge: KnowledgeBase) -> ActionExecutor:
         ActionHandoff(knowledge),
         ActionStop(),
         ActionDefaultFallback(knowledge),
+        ActionPrereviewStart(knowledge, desk),
+        ActionPrereviewFiles(knowledge, desk),
+        ActionPrereviewReport(knowledge, desk),
     ):
         executor.register_action(action)
     return executor

@@ -66,6 +66,44 @@ def _entity(tracker: Tracker, name: str) -> str | None:
     return str(values[0]) if values else None
 
 
+async def resolve_item(
+    knowledge: KnowledgeBase, tracker: Tracker, dispatcher: CollectingDispatcher
+) -> tuple[Item | None, str | None] | list[dict[str, Any]]:
+    """The item meant (and a scenario the question named), None after saying why not, or the
+    events that hand a message of unknown words to the fallback."""
+    catalogue = knowledge.catalogue
+    lang = lang_of(tracker)
+    intent = tracker.latest_message.get("intent", {}).get("name")
+    chosen = _entity(tracker, "item")
+    if chosen and catalogue.item(chosen):
+        return catalogue.item(chosen), None
+    current = catalogue.item(tracker.get_slot("item") or "")
+    text = tracker.latest_message.get("text") or ""
+    if text.startswith("/") or (intent == "choose_scenario" and current is not None):
+        if current is None:  # a stale or forged button: no item to answer about
+            dispatcher.utter_message(response="utter_how_can_i_help")
+        return current, None
+    if current is not None and (intent in FACET_OF_INTENT or intent == "ask_materials") and _vague(text):
+        return current, None  # "那要多少钱": a follow-up on the item of the chat
+    # The model runs off the event loop, so other chats go on meanwhile.
+    result = await asyncio.to_thread(knowledge.search, text)
+    if result.unknown_words:  # "lkjhg fdsa" that a classifier took for a question
+        return [FollowupAction("action_default_fallback")]
+    if result.out_of_scope:
+        say_out_of_scope(dispatcher, knowledge, lang)
+        return None, None
+    close = knowledge.index.close_alternatives(result)
+    if len(close) > 1 and not (current and current.id in [h.item_id for h in close]):
+        buttons = [
+            {"title": h.name.get(lang), "payload": payload(intent or "ask_materials", item=h.item_id)}
+            for h in close
+        ]
+        dispatcher.utter_message(text=_TEXT["which"][lang], buttons=buttons)
+        return None, None
+    top = result.hits[0]
+    return catalogue.item(top.item_id), top.scenario_id
+
+
 class ActionAnswer(Action):
     """Answer the asked facet of the item the user means, or ask which item or scenario first."""
 
@@ -75,47 +113,10 @@ class ActionAnswer(Action):
     def name(self) -> str:
         return "action_answer"
 
-    async def _resolve(
-        self, tracker: Tracker, dispatcher: CollectingDispatcher
-    ) -> tuple[Item | None, str | None] | list[dict[str, Any]]:
-        """The item meant (and a scenario the question named), None after saying why not, or the
-        events that hand a message of unknown words to the fallback."""
-        catalogue = self.knowledge.catalogue
-        lang = lang_of(tracker)
-        intent = tracker.latest_message.get("intent", {}).get("name")
-        chosen = _entity(tracker, "item")
-        if chosen and catalogue.item(chosen):
-            return catalogue.item(chosen), None
-        current = catalogue.item(tracker.get_slot("item") or "")
-        text = tracker.latest_message.get("text") or ""
-        if text.startswith("/") or (intent == "choose_scenario" and current is not None):
-            if current is None:  # a stale or forged button: no item to answer about
-                dispatcher.utter_message(response="utter_how_can_i_help")
-            return current, None
-        if current is not None and (intent in FACET_OF_INTENT or intent == "ask_materials") and _vague(text):
-            return current, None  # "那要多少钱": a follow-up on the item of the chat
-        # The model runs off the event loop, so other chats go on meanwhile.
-        result = await asyncio.to_thread(self.knowledge.search, text)
-        if result.unknown_words:  # "lkjhg fdsa" that a classifier took for a question
-            return [FollowupAction("action_default_fallback")]
-        if result.out_of_scope:
-            say_out_of_scope(dispatcher, self.knowledge, lang)
-            return None, None
-        close = self.knowledge.index.close_alternatives(result)
-        if len(close) > 1 and not (current and current.id in [h.item_id for h in close]):
-            buttons = [
-                {"title": h.name.get(lang), "payload": payload(intent or "ask_materials", item=h.item_id)}
-                for h in close
-            ]
-            dispatcher.utter_message(text=_TEXT["which"][lang], buttons=buttons)
-            return None, None
-        top = result.hits[0]
-        return catalogue.item(top.item_id), top.scenario_id
-
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[Any]:
         lang = lang_of(tracker)
         intent = tracker.latest_message.get("intent", {}).get("name")
-        resolved = await self._resolve(tracker, dispatcher)
+        resolved = await resolve_item(self.knowledge, tracker, dispatcher)
         if isinstance(resolved, list):
             return resolved
         item, named_scenario = resolved

@@ -1,0 +1,210 @@
+"""Pre-review over HTTP: `POST /api/prereview` for a whole case at once, uploads from the web chat,
+and the staff endpoints to open, confirm or return a case (the applicant hears of it in their chat)."""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+import uuid
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request, UploadFile
+from fastapi.responses import Response
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+
+from bot.gateway import InboundMessage, bot_frame
+from bot.prereview.cases import CaseStatus
+from bot.prereview.desk import PrereviewDesk, Upload
+from knowledge.schema import Lang
+
+router = APIRouter(tags=["pre-review"])
+
+_MEDIA = {"pdf": "application/pdf", "jpeg": "image/jpeg", "png": "image/png"}
+_DECIDED: dict[CaseStatus, dict[Lang, str]] = {
+    CaseStatus.confirmed: {
+        "zh": "您的预审材料（编号 {case}，{item}）已由工作人员确认通过。{comment}",
+        "en": "Staff have confirmed your pre-review (case {case}, {item}). {comment}",
+    },
+    CaseStatus.returned: {
+        "zh": "您的预审材料（编号 {case}，{item}）被退回，请按意见修改后重新上传：{comment}",
+        "en": "Your pre-review (case {case}, {item}) was returned. Please fix and upload again: {comment}",
+    },
+}
+
+
+def _desk(request: Request) -> PrereviewDesk:
+    return request.app.state.desk
+
+
+async def _uploads(request: Request, files: list[UploadFile]) -> list[Upload]:
+    """The files' bytes, refusing a request over the per-case total before reading it all."""
+    settings = request.app.state.settings.desk
+    uploads, total = [], 0
+    for file in files:
+        # One byte over the per-file limit is enough for the reader to say "too large".
+        data = await file.read(settings.limits.max_file_bytes + 1)
+        total += len(data)
+        if total > settings.max_case_bytes:
+            raise HTTPException(413, f"at most {settings.max_case_bytes // 2**20} MB of files per case")
+        uploads.append(Upload(file.filename or "file", data))
+    if not uploads:
+        raise HTTPException(422, "attach one or more files")
+    return uploads
+
+
+@router.post("/api/prereview")
+async def prereview(
+    request: Request,
+    item: Annotated[str, Form()],
+    files: list[UploadFile],
+    scenario: Annotated[str | None, Form()] = None,
+    lang: Annotated[Literal["zh", "en"], Form()] = "zh",
+    sender: Annotated[str | None, Form(max_length=255)] = None,
+) -> dict[str, Any]:
+    """Check the files against the item's materials; the case waits for staff under `case`.
+
+    `sender` is the chat to tell of the staff's decision (the REST channel's sender, say)."""
+    desk = _desk(request)
+    found = desk.catalogue.item(item)
+    if found is None:
+        raise HTTPException(
+            404, f"no item {item!r} in the catalogue; GET /api/catalogue/search?q=... finds it"
+        )
+    if scenario and found.scenario(scenario) is None:
+        known = ", ".join(s.id for s in found.scenarios) or "none"
+        raise HTTPException(422, f"no scenario {scenario!r} for {item!r}; its scenarios: {known}")
+    uploads = await _uploads(request, files)
+    case, report = await run_in_threadpool(
+        desk.submit, sender or f"api-{uuid.uuid4()}", item, scenario, uploads, lang
+    )
+    return {"case": case.id, **report.model_dump(mode="json")}
+
+
+@router.post("/api/chat/upload")
+async def chat_upload(
+    request: Request,
+    session: Annotated[str, Form()],
+    files: list[UploadFile],
+    lang: Annotated[Literal["zh", "en"] | None, Form()] = None,
+) -> list[dict[str, Any]]:
+    """Files sent in the web chat: the replies also go to the chat's open page (with reading progress)."""
+    try:
+        sender = f"web-{uuid.UUID(session)}"
+    except ValueError:
+        raise HTTPException(422, "session must be the chat page's session id") from None
+    gateway = request.app.state.gateway
+    uploads = await _uploads(request, files)
+
+    loop = asyncio.get_running_loop()
+
+    def progress(done: int, total: int) -> None:  # called by the reading thread
+        frame = {"type": "progress", "done": done, "total": total}
+        asyncio.run_coroutine_threadsafe(gateway.signal(sender, frame), loop)
+
+    message = InboundMessage("web", sender, "", {"lang": lang} if lang else {}, tuple(uploads))
+    replies = await gateway.reply(message, progress)
+    await gateway.signal(sender, *(bot_frame(reply) for reply in replies))
+    return replies
+
+
+# --- staff --------------------------------------------------------------------------------------
+
+
+def staff(request: Request) -> str:
+    """The staff API wants `Authorization: Bearer <ONEWINDOW_STAFF_TOKEN>` (the console issue adds logins)."""
+    token = request.app.state.settings.staff_token
+    if not token:
+        raise HTTPException(403, "the staff API is off: set ONEWINDOW_STAFF_TOKEN to turn it on")
+    given = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+    if not secrets.compare_digest(given.encode(), token.encode()):
+        raise HTTPException(401, "a valid staff token is needed", headers={"WWW-Authenticate": "Bearer"})
+    return request.headers.get("x-staff-name", "staff")[:255]
+
+
+Staff = Annotated[str, Depends(staff)]
+
+
+@router.get("/api/staff/prereviews")
+async def list_cases(request: Request, _: Staff, status: CaseStatus | None = None) -> list[dict[str, Any]]:
+    cases = await run_in_threadpool(_desk(request).store.list, status)
+    return [
+        {
+            "id": c.id,
+            "item": c.item,
+            "scenario": c.scenario,
+            "status": c.status,
+            "verdict": (c.report or {}).get("verdict"),
+            "updated_at": c.updated_at.isoformat(),
+        }
+        for c in cases
+    ]
+
+
+@router.get("/api/staff/prereviews/{case_id}")
+async def open_case(request: Request, case_id: str, _: Staff) -> dict[str, Any]:
+    desk = _desk(request)
+    case = await run_in_threadpool(desk.store.get, case_id)
+    if case is None:
+        raise HTTPException(404, f"no case {case_id}")
+    files = await run_in_threadpool(desk.store.files, case_id)
+    return {
+        "id": case.id,
+        "sender": case.sender_id,
+        "item": case.item,
+        "scenario": case.scenario,
+        "status": case.status,
+        "staff_comment": case.staff_comment,
+        "report": case.report,
+        "files": [
+            {
+                "id": f.id,
+                "name": f.name,
+                "kind": f.kind,
+                "size": f.size,
+                "sha256": f.sha256,
+                "problem": f.problem,
+            }
+            for f in files
+        ],
+    }
+
+
+@router.get("/api/staff/prereviews/{case_id}/files/{file_id}")
+async def case_file(request: Request, case_id: str, file_id: int, _: Staff) -> Response:
+    """The file as uploaded, always as a download of its checked type, never rendered as a page."""
+    found = await run_in_threadpool(_desk(request).file_bytes, case_id, file_id)
+    if found is None:
+        raise HTTPException(404, "no such file in this case")
+    file, data = found
+    headers = {
+        "Content-Disposition": f'attachment; filename="file-{file.id}.{file.kind or "bin"}"',
+        "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": "sandbox",
+        "Cache-Control": "no-store",
+    }
+    return Response(data, media_type=_MEDIA.get(file.kind or "", "application/octet-stream"), headers=headers)
+
+
+class Decision(BaseModel):
+    decision: Literal["confirm", "return"]
+    comment: str = Field(default="", max_length=2000)
+
+
+@router.post("/api/staff/prereviews/{case_id}/decision")
+async def decide(request: Request, case_id: str, decision: Decision, staff_name: Staff) -> dict[str, Any]:
+    desk = _desk(request)
+    case = await run_in_threadpool(
+        desk.decide, case_id, decision.decision == "confirm", decision.comment, staff_name
+    )
+    if case is None:
+        raise HTTPException(
+            409, f"case {case_id} is not waiting for a decision (unknown, still open, or decided)"
+        )
+    lang: Lang = "en" if case.lang == "en" else "zh"
+    item = desk.catalogue.item(case.item or "")
+    text = _DECIDED[CaseStatus(case.status)][lang].format(
+        case=case.id, item=item.name.get(lang) if item else case.item, comment=decision.comment
+    )
+    await request.app.state.gateway.notify(case.sender_id, [{"text": text.strip()}])
+    return {"id": case.id, "status": case.status}

@@ -1,0 +1,1 @@
+"""Pre-review of uploaded documents (一审清)."""
