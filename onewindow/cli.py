@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import logging.config
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 from urllib.parse import urlsplit
 
 import typer
 
-from knowledge.loader import CatalogueError, check_catalogue
+from knowledge.loader import CatalogueError, check_catalogue, load_catalogue
 from onewindow.settings import Settings
 
 if TYPE_CHECKING:  # imported lazily at run time: torch is slow to import
@@ -39,19 +40,26 @@ def _say(message: str) -> None:
     typer.echo(message, err=True)
 
 
-def _knowledge(settings: Settings) -> KnowledgeBase:
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    from knowledge.base import KnowledgeBase
-
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+@contextlib.contextmanager
+def _usable_catalogue(settings: Settings) -> Iterator[None]:
+    """Stops the command with every problem of a catalogue that cannot be used."""
     try:
-        return KnowledgeBase.build(settings.catalogue, settings.data_dir, settings.embedding_model, _say)
+        yield
     except CatalogueError as error:
         _say(f"The catalogue at {settings.catalogue} cannot be used:")
         for problem in error.problems:
             _say(f"  {problem}")
         _say("Fix these and start again (`onewindow catalogue validate PATH` checks a catalogue).")
         raise typer.Exit(2) from None
+
+
+def _knowledge(settings: Settings) -> KnowledgeBase:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from knowledge.base import KnowledgeBase
+
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    with _usable_catalogue(settings):
+        return KnowledgeBase.build(settings.catalogue, settings.data_dir, settings.embedding_model, _say)
 
 
 def _parser(settings: Settings, knowledge: KnowledgeBase) -> Parser:
@@ -218,7 +226,8 @@ def prereview(
     from bot.prereview.review import review
 
     settings = Settings()
-    catalogue = _knowledge(settings).catalogue
+    with _usable_catalogue(settings):
+        catalogue = load_catalogue(settings.catalogue)
     found = catalogue.item(item)
     if found is None:
         _say(f"No item {item!r} in the catalogue; `onewindow catalogue search TEXT` finds its id.")

@@ -242,3 +242,19 @@ def test_a_folder_of_scans_uploaded_in_the_web_chat(server: str, page, tmp_path:
     assert page.locator("#history .msg.user").last.inner_text().startswith("📎 ")
     page.reload()
     page.wait_for_selector("#history .msg.bot:has-text('预审编号')", timeout=30_000)
+
+
+def test_the_command_line_prints_the_checklist(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    form, card = tmp_path / "申请书.pdf", tmp_path / "身份证.jpg"
+    form.write_bytes(make.text_pdf([corpus.ibr_application()]))
+    card.write_bytes(make.photo(corpus.id_card(corpus.WRONG_ID)))
+    command = [sys.executable, "-m", "onewindow.cli", "prereview", corpus.IBR, str(form), str(card)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1, done.stderr
+    assert "✓ 个体工商户登记（备案）申请书：申请书.pdf" in done.stdout
+    assert "✗ 经营者身份证：身份证号码" in done.stdout and "校验位不对" in done.stdout
+    unknown = subprocess.run([*command[:4], "no-such-item", str(form)], capture_output=True, text=True, timeout=300)
+    assert unknown.returncode == 2 and "catalogue search" in unknown.stderr + unknown.stdout
