@@ -258,3 +258,12 @@ def test_the_command_line_prints_the_checklist(tmp_path: Path) -> None:
     assert "✗ 经营者身份证：身份证号码" in done.stdout and "校验位不对" in done.stdout
     unknown = subprocess.run([*command[:4], "no-such-item", str(form)], capture_output=True, text=True, timeout=300)
     assert unknown.returncode == 2 and "catalogue search" in unknown.stderr + unknown.stdout
+
+
+def test_an_answer_offers_the_pre_review_of_its_item_and_situation(server: str) -> None:
+    chat = f"rest-{uuid.uuid4()}"
+    _say(server, chat, "个体户注册要带什么")
+    answer = _say(server, chat, '/choose_scenario{"scenario": "via-agent"}')
+    [button] = [b for b in answer[-1]["buttons"] if b["payload"].startswith("/start_prereview")]
+    [ask] = _say(server, chat, button["payload"])
+    assert "开始预审「个体工商户设立登记」（委托代理人办理）" in ask["text"] and "授权委托书" in ask["text"]

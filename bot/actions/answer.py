@@ -43,6 +43,7 @@ _TEXT: dict[str, dict[Lang, str]] = {
     "scenario_again": {"zh": "没能对上情形，请点选一项：", "en": "I couldn't match that; please pick one:"},
     "more": {"zh": "还想了解：", "en": "More about this:"},
     "general": {"zh": "都不是/不确定", "en": "None of these / not sure"},
+    "prereview": {"zh": "上传材料预审", "en": "Pre-review my documents"},
 }
 GENERAL = "general"  # the scenario answer "none of these": the item's general materials list
 _GENERAL_WORDS = ("都不是", "不确定", "不知道", "本人", "自己", "none", "not sure", "myself", "general")
@@ -146,7 +147,8 @@ class ActionAnswer(Action):
             if follow != intent and (facet is not None or follow != "ask_materials")
         ]
         dispatcher.utter_message(text=answer.text)
-        dispatcher.utter_message(text=_TEXT["more"][lang], buttons=buttons[:4])
+        prereview = {"title": _TEXT["prereview"][lang], "payload": payload("start_prereview", item=item.id)}
+        dispatcher.utter_message(text=_TEXT["more"][lang], buttons=[*buttons[:4], prereview])
         return events
 
 

@@ -130,6 +130,8 @@ class ActionPrereviewStart(Action):
         if item is None:
             return []
         scenario = self._scenario(item, tracker, text) or scenario
+        if scenario is None and tracker.get_slot("item") == item.id:  # the button after an answer
+            scenario = tracker.get_slot("scenario")
         if item.scenarios and scenario is None:
             buttons = [
                 {
