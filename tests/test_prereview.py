@@ -256,7 +256,9 @@ def test_the_command_line_prints_the_checklist(tmp_path: Path) -> None:
     assert done.returncode == 1, done.stderr
     assert "✓ 个体工商户登记（备案）申请书：申请书.pdf" in done.stdout
     assert "✗ 经营者身份证：身份证号码" in done.stdout and "校验位不对" in done.stdout
-    unknown = subprocess.run([*command[:4], "no-such-item", str(form)], capture_output=True, text=True, timeout=300)
+    unknown = subprocess.run(
+        [*command[:4], "no-such-item", str(form)], capture_output=True, text=True, timeout=300
+    )
     assert unknown.returncode == 2 and "catalogue search" in unknown.stderr + unknown.stdout
 
 
