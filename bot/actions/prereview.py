@@ -132,6 +132,8 @@ class ActionPrereviewStart(Action):
         scenario = self._scenario(item, tracker, text) or scenario
         if scenario is None and tracker.get_slot("item") == item.id:  # the button after an answer
             scenario = tracker.get_slot("scenario")
+        if scenario not in (None, GENERAL) and item.scenario(scenario) is None:
+            scenario = None  # a situation of the chat's earlier item
         if item.scenarios and scenario is None:
             buttons = [
                 {
@@ -147,7 +149,7 @@ class ActionPrereviewStart(Action):
             dispatcher.utter_message(
                 text=_TEXT["which_scenario"][lang].format(item=item.name.get(lang)), buttons=buttons
             )
-            return [SlotSet("item", item.id)]
+            return [SlotSet("item", item.id), SlotSet("scenario", None)]
         chosen = None if scenario == GENERAL else scenario
         case = await asyncio.to_thread(self.desk.start, tracker.sender_id, item.id, chosen, lang)
         named = item.scenario(chosen)
