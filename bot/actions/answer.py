@@ -179,10 +179,7 @@ class ActionAskScenario(Action):
         item = self.knowledge.catalogue.item(tracker.get_slot("item") or "")
         if item is None:
             return []
-        buttons = [
-            {"title": s.name.get(lang), "payload": payload("choose_scenario", scenario=s.id)}
-            for s in item.scenarios
-        ]
+        buttons = scenario_buttons(item, lang, "choose_scenario")
         since_user = _since_last_user(tracker.events)
         activated = any(e.get("event") == "active_loop" for e in since_user)
         rejected = any(e.get("event") == "slot" and e.get("name") == "scenario" for e in since_user)
@@ -190,6 +187,19 @@ class ActionAskScenario(Action):
         text = _TEXT["scenario_again" if again else "scenario"][lang].format(item=item.name.get(lang))
         dispatcher.utter_message(text=text, buttons=buttons)
         return []
+
+
+def scenario_question(item: Item, lang: Lang) -> str:
+    return _TEXT["scenario"][lang].format(item=item.name.get(lang))
+
+
+def scenario_buttons(
+    item: Item, lang: Lang, intent: str, /, *, general: bool = False, **entities: str
+) -> list[dict[str, str]]:
+    """A button per scenario of the item sending `intent` with it, and "none of these" if asked for."""
+    choices = [(s.name.get(lang), s.id) for s in item.scenarios]
+    choices += [(_TEXT["general"][lang], GENERAL)] if general else []
+    return [{"title": title, "payload": payload(intent, **entities, scenario=id_)} for title, id_ in choices]
 
 
 def _since_last_user(events: list[dict[str, Any]]) -> list[dict[str, Any]]:

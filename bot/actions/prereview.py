@@ -11,7 +11,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions.answer import GENERAL, resolve_item, scenario_by_words
+from bot.actions.answer import GENERAL, resolve_item, scenario_buttons, scenario_by_words, scenario_question
 from bot.actions.common import lang_of, payload, staff_button
 from bot.prereview.desk import CASE_FULL, PrereviewDesk
 from bot.prereview.documents import FileProblem
@@ -24,10 +24,6 @@ _TEXT: dict[str, dict[Lang, str]] = {
     "which_item": {
         "zh": "您要预审哪个事项？请说出事项名称，例如“预审个体工商户设立登记”。",
         "en": "Which service should I pre-review? Say its name, e.g. “pre-review registering a small business”.",
-    },
-    "which_scenario": {
-        "zh": "「{item}」分几种情形，所需材料不同。您属于哪一种？",
-        "en": "“{item}” depends on your situation. Which applies?",
     },
     "upload": {
         "zh": "好的，开始预审「{item}」{scenario}。请上传下列材料的 PDF 或照片（可一次选多个文件，也可分几次上传）：\n{materials}\n传完后点“开始检查”。",
@@ -135,20 +131,8 @@ class ActionPrereviewStart(Action):
         if scenario not in (None, GENERAL) and item.scenario(scenario) is None:
             scenario = None  # a situation of the chat's earlier item
         if item.scenarios and scenario is None:
-            buttons = [
-                {
-                    "title": s.name.get(lang),
-                    "payload": payload("start_prereview", item=item.id, scenario=s.id),
-                }
-                for s in item.scenarios
-            ]
-            general = {"zh": "都不是/不确定", "en": "None of these / not sure"}[lang]
-            buttons.append(
-                {"title": general, "payload": payload("start_prereview", item=item.id, scenario=GENERAL)}
-            )
-            dispatcher.utter_message(
-                text=_TEXT["which_scenario"][lang].format(item=item.name.get(lang)), buttons=buttons
-            )
+            buttons = scenario_buttons(item, lang, "start_prereview", general=True, item=item.id)
+            dispatcher.utter_message(text=scenario_question(item, lang), buttons=buttons)
             return [SlotSet("item", item.id), SlotSet("scenario", None)]
         chosen = None if scenario == GENERAL else scenario
         case = await asyncio.to_thread(self.desk.start, tracker.sender_id, item.id, chosen, lang)
@@ -164,7 +148,7 @@ class ActionPrereviewStart(Action):
         )
         dispatcher.utter_message(text=text, buttons=_finish_buttons(lang))
         events = [SlotSet("prereview", case.id), SlotSet("item", item.id), SlotSet("scenario", scenario)]
-        if self.desk.store.files(case.id):  # files sent before the item was named
+        if await asyncio.to_thread(self.desk.store.files, case.id):  # files sent before the item was named
             events.append(FollowupAction("action_prereview_files"))
         return events
 
@@ -222,9 +206,7 @@ class ActionPrereviewFiles(Action):
                     _pages(first, last, file.pages, lang) + names[m] for m, first, last in found.materials
                 ]
                 lines.append(
-                    _TEXT["taken_as"][lang].format(
-                        file=file.name, materials="；".join(parts) if lang == "zh" else "; ".join(parts)
-                    )
+                    _TEXT["taken_as"][lang].format(file=file.name, materials=_joined(parts, lang, "；"))
                 )
         missing = await asyncio.to_thread(self.desk.missing_required, case)
         events: list[Any] = [SlotSet("prereview", case.id)]
@@ -233,14 +215,18 @@ class ActionPrereviewFiles(Action):
                 dispatcher.utter_message(text="\n".join(lines))
             return [*events, FollowupAction("action_prereview_report")]
         lines.append(
-            _TEXT["still_missing"][lang].format(
-                names="、".join(names[m] for m in missing)
-                if lang == "zh"
-                else ", ".join(names[m] for m in missing)
-            )
+            _TEXT["still_missing"][lang].format(names=_joined([names[m] for m in missing], lang, "、"))
         )
         dispatcher.utter_message(text="\n".join(lines), buttons=_finish_buttons(lang))
         return events
+
+
+_ENGLISH_SEPARATORS = {"、": ", ", "；": "; "}
+
+
+def _joined(parts: list[str], lang: Lang, separator: str) -> str:
+    """Parts joined with a Chinese separator, or its English counterpart."""
+    return (separator if lang == "zh" else _ENGLISH_SEPARATORS[separator]).join(parts)
 
 
 def _pages(first: int, last: int, pages: list[dict[str, Any]], lang: Lang) -> str:
@@ -262,7 +248,7 @@ class ActionPrereviewReport(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[Any]:
         lang = lang_of(tracker)
         case = await asyncio.to_thread(self.desk.store.open_case, tracker.sender_id)
-        if case is None or not self.desk.store.files(case.id):
+        if case is None or not await asyncio.to_thread(self.desk.store.files, case.id):
             dispatcher.utter_message(text=_TEXT["nothing_yet"][lang])
             return []
         if self.knowledge.catalogue.item(case.item or "") is None:
@@ -287,9 +273,9 @@ def render_report(report: Report, case_id: str) -> str:
         if material.status == Status.missing and not material.required:
             continue
         mark = "⚠" if material.status == Status.missing and material.deferrable else _MARK[material.status]
-        detail = "；".join(material.problems) if lang == "zh" else "; ".join(material.problems)
+        detail = _joined(material.problems, lang, "；")
         if material.status == Status.ok:
-            detail = "、".join(material.files) if lang == "zh" else ", ".join(material.files)
+            detail = _joined(material.files, lang, "、")
         lines.append(f"{mark} {material.name}{separator}{detail}")
     for file in report.files:
         if file.message:

@@ -73,14 +73,12 @@ class PrereviewDesk:
 
     def start(self, sender_id: str, item: str, scenario: str | None, lang: Lang) -> Case:
         """The chat's open case, now for `item` (files sent before the item was named stay in it)."""
+        found = self.store.open_case(sender_id)
+        # A case reported for another item stays with staff; a draft is taken over, files and all.
+        usable = found is not None and (found.item in (None, item) or found.report is None)
         with self.store.session() as session, session.begin():
-            case = session.scalars(
-                select(Case).where(
-                    Case.sender_id == sender_id, Case.status.in_([CaseStatus.draft, CaseStatus.submitted])
-                )
-            ).first()
-            # A case reported for another item stays with staff; a draft is taken over, files and all.
-            if case is None or (case.item not in (None, item) and case.report is not None):
+            case = session.get(Case, found.id) if found is not None and usable else None
+            if case is None:
                 case = Case(sender_id=sender_id)
                 session.add(case)
             case.item, case.scenario, case.lang = item, scenario, lang
