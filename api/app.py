@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 
 from api import (
     action_routes,
+    appointment_routes,
     catalogue_pages,
     catalogue_routes,
     chat_page,
@@ -21,7 +22,10 @@ from api import (
     prereview_routes,
 )
 from api.metrics import MetricsMiddleware
+from bot.appointments.book import AppointmentBook, Clock, system_clock
+from bot.appointments.wording import reminder
 from bot.assistant import build_assistant
+from bot.gateway import Gateway
 from bot.prereview.desk import PrereviewDesk
 from connectors import rest, web
 from knowledge.base import KnowledgeBase
@@ -29,30 +33,64 @@ from nlu.parser import Parser
 from onewindow.settings import Settings
 
 _STATIC = Path(__file__).parent / "static"
-PURGE_INTERVAL_SECONDS = 3600
+TIDY_INTERVAL_SECONDS = 3600
 log = logging.getLogger(__name__)
 
 
-async def purge_every(desk: PrereviewDesk, seconds: float) -> None:
-    """The retention job: pre-review cases past the retention period go, files and reports."""
+async def every(seconds: float, job: Callable[[], Awaitable[None]], what: str) -> None:
+    """Run a background job now and then every `seconds`; a failure is logged and tried again."""
     while True:
         try:
-            await asyncio.to_thread(desk.purge)
+            await job()
         except Exception:  # a database hiccup must not end the job; the next round tries again
-            log.exception("purging old pre-review cases failed")
+            log.exception("%s failed", what)
         await asyncio.sleep(seconds)
 
 
-def create_app(knowledge: KnowledgeBase, parser: Parser, settings: Settings | None = None) -> FastAPI:
+async def send_reminders(book: AppointmentBook, gateway: Gateway) -> None:
+    """The day-before and hour-before reminders now due, each sent once, in the booking's chat."""
+    for booking, kind in await asyncio.to_thread(book.due_reminders):
+        if not booking.sender_id or not await asyncio.to_thread(book.claim_reminder, booking, kind):
+            continue
+        try:
+            await gateway.notify(booking.sender_id, [{"text": reminder(booking, book.catalogue, kind)}])
+        except Exception:  # the brain unreachable, say: the next round tries this one again
+            log.exception("a reminder could not be sent; it will be tried again")
+            await asyncio.to_thread(book.unclaim_reminder, booking, kind)
+
+
+async def tidy(desk: PrereviewDesk, book: AppointmentBook) -> None:
+    """Retention: old pre-review cases go, files and reports; old bookings forget their people."""
+    await asyncio.to_thread(desk.purge)
+    await asyncio.to_thread(book.tidy)
+
+
+def create_app(
+    knowledge: KnowledgeBase, parser: Parser, settings: Settings | None = None, clock: Clock = system_clock
+) -> FastAPI:
+    """The application; `clock` is the appointments' time (a test moves it to see reminders)."""
     settings = settings or Settings()
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        purging = asyncio.create_task(purge_every(app.state.desk, PURGE_INTERVAL_SECONDS))
+        state = app.state
+        jobs = [
+            asyncio.create_task(
+                every(TIDY_INTERVAL_SECONDS, lambda: tidy(state.desk, state.book), "tidying")
+            ),
+            asyncio.create_task(
+                every(
+                    settings.reminder_check_seconds,
+                    lambda: send_reminders(state.book, state.gateway),
+                    "reminders",
+                )
+            ),
+        ]
         try:
             yield
         finally:
-            purging.cancel()
+            for job in jobs:
+                job.cancel()
             app.state.desk.reader.close()
 
     app = FastAPI(title="OneWindow 一窗通", version="0.1.0", lifespan=lifespan)
@@ -68,10 +106,13 @@ def create_app(knowledge: KnowledgeBase, parser: Parser, settings: Settings | No
         rasa_url,
         uploads=settings.data_dir / "uploads",
         desk_settings=settings.desk,
+        booking_rules=settings.booking_rules,
+        clock=clock,
     )
     app.state.executor = assistant.executor
     app.state.gateway = assistant.gateway
     app.state.desk = assistant.desk
+    app.state.book = assistant.book
     app.add_middleware(MetricsMiddleware)
     app.mount("/static", StaticFiles(directory=_STATIC), name="static")
     app.include_router(health.router)
@@ -80,6 +121,7 @@ def create_app(knowledge: KnowledgeBase, parser: Parser, settings: Settings | No
     app.include_router(parse_routes.router)
     app.include_router(action_routes.router)
     app.include_router(prereview_routes.router)
+    app.include_router(appointment_routes.router)
     app.include_router(rest.router)
     app.include_router(web.router)
     app.include_router(chat_page.router)

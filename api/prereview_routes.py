@@ -4,15 +4,15 @@ and the staff endpoints to open, confirm or return a case (the applicant hears o
 from __future__ import annotations
 
 import asyncio
-import secrets
 import uuid
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Request, UploadFile
+from fastapi import APIRouter, Form, HTTPException, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
+from api.staff_auth import Staff
 from bot.gateway import InboundMessage, bot_frame
 from bot.prereview.cases import CaseStatus
 from bot.prereview.desk import PrereviewDesk, Upload
@@ -109,20 +109,6 @@ async def chat_upload(
 
 
 # --- staff --------------------------------------------------------------------------------------
-
-
-def staff(request: Request) -> str:
-    """The staff API wants `Authorization: Bearer <ONEWINDOW_STAFF_TOKEN>` (the console issue adds logins)."""
-    token = request.app.state.settings.staff_token
-    if not token:
-        raise HTTPException(403, "the staff API is off: set ONEWINDOW_STAFF_TOKEN to turn it on")
-    given = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
-    if not secrets.compare_digest(given.encode(), token.encode()):
-        raise HTTPException(401, "a valid staff token is needed", headers={"WWW-Authenticate": "Bearer"})
-    return request.headers.get("x-staff-name", "staff")[:255]
-
-
-Staff = Annotated[str, Depends(staff)]
 
 
 @router.get("/api/staff/prereviews")

@@ -9,6 +9,8 @@ from pathlib import Path
 from rasa_sdk.executor import ActionExecutor
 
 from bot.actions import build_executor
+from bot.appointments.book import AppointmentBook, BookingRules, Clock, system_clock
+from bot.appointments.records import AppointmentRecords
 from bot.definition import load_definition
 from bot.engine import EmbeddedBrain
 from bot.gateway import Brain, Gateway
@@ -26,6 +28,7 @@ class Assistant:
     gateway: Gateway
     executor: ActionExecutor  # also served at the action endpoint for a Rasa server
     desk: PrereviewDesk
+    book: AppointmentBook
 
 
 def build_assistant(
@@ -36,20 +39,24 @@ def build_assistant(
     *,
     uploads: Path | None = None,
     desk_settings: DeskSettings | None = None,
+    booking_rules: BookingRules | None = None,
+    clock: Clock = system_clock,
 ) -> Assistant:
     """The embedded brain on `database_url`, or, given `rasa_url`, the Rasa server there.
 
-    Pre-review files are kept in `uploads` (a new temporary folder when not given)."""
+    Pre-review files are kept in `uploads` (a new temporary folder when not given); appointments
+    take the time from `clock`."""
     engine = make_engine(database_url)
     desk_settings = desk_settings or DeskSettings()
     folder = uploads or Path(tempfile.mkdtemp(prefix="onewindow-uploads-"))
     reader = DocumentReader(desk_settings.limits)
     desk = PrereviewDesk(knowledge.catalogue, CaseStore(engine), folder, reader, desk_settings)
-    executor = build_executor(knowledge, desk)
+    book = AppointmentBook(knowledge.catalogue, AppointmentRecords(engine), booking_rules, clock)
+    executor = build_executor(knowledge, desk, book)
     center = knowledge.catalogue.center
     brain: Brain
     if rasa_url:
         brain = RasaBrain(rasa_url)
     else:
         brain = EmbeddedBrain(load_definition(), parser, executor, TrackerStore(engine), center.timezone)
-    return Assistant(Gateway(brain, desk, center.phone), executor, desk)
+    return Assistant(Gateway(brain, desk, center.phone), executor, desk, book)

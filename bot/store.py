@@ -32,7 +32,10 @@ def make_engine(url: str) -> Engine:
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     sqlite = parsed.get_backend_name() == "sqlite"
-    engine = create_engine(parsed, pool_pre_ping=not sqlite)  # a file never drops the connection
+    # Statement parameters (names, phones) stay out of error messages and logs.
+    engine = create_engine(
+        parsed, pool_pre_ping=not sqlite, hide_parameters=True
+    )  # pre-ping: a file never drops
     if sqlite:
 
         @event.listens_for(engine, "connect")

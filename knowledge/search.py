@@ -203,6 +203,10 @@ class SearchIndex:
         top = float(scores.max())
         return scores / top if top > 0 else np.zeros(n, dtype=np.float32)
 
+    def names_out_of_scope_topic(self, query: str) -> bool:
+        """Whether a word of the query belongs to something the center does not do (护照, 结婚 …)."""
+        return not set(tokens(expand(query))).isdisjoint(self._topic_words)
+
     def knows_words(self, query: str) -> bool:
         """Whether any word of the query is one the catalogue or the out-of-scope topics use."""
         words = set(tokens(expand(query)))

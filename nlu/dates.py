@@ -76,6 +76,7 @@ class When:
     start: int = 0
     end: int = 0
     text: str = ""
+    dated: bool = True  # False when the text named only a time or part of day (taken as today)
 
     @property
     def grain(self) -> str:
@@ -236,9 +237,10 @@ def find_when(text: str, now: dt.datetime) -> When | None:
         elif en_part := _EN_PART.search(lowered):
             part = "afternoon" if en_part["part"] == "noon" else en_part["part"]
             spans.append(en_part.span())
+    dated = date is not None
     if date is None:
         if clock is None and part is None:
             return None
         date = today
     start, end = min(s for s, _ in spans), max(e for _, e in spans)
-    return When(date=date, time=clock, part=part, start=start, end=end, text=text[start:end])
+    return When(date=date, time=clock, part=part, start=start, end=end, text=text[start:end], dated=dated)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import gc
 import logging
 import logging.config
@@ -23,6 +24,7 @@ if TYPE_CHECKING:  # imported lazily at run time: torch is slow to import
     from fastapi import FastAPI
 
     from knowledge.base import KnowledgeBase
+    from knowledge.schema import Catalogue
     from nlu.parser import Parser
 
 app = typer.Typer(
@@ -302,11 +304,29 @@ def validate(path: Annotated[Path, typer.Argument(help="catalogue file or folder
         errors = sum(p.severity == "error" for p in problems)
         typer.echo(f"{path}: {errors} error(s); the catalogue cannot be used.")
         raise typer.Exit(1)
+    if any(item.bookable for item in catalogue.items):
+        _warn_of_missing_holidays(catalogue, Settings().booking_rules.horizon)
     scenarios = sum(len(i.scenarios) for i in catalogue.items)
     typer.echo(
         f"{path}: OK: {catalogue.center.id}, {len(catalogue.departments)} departments, "
         f"{len(catalogue.windows)} windows, {len(catalogue.items)} items, {scenarios} scenarios"
     )
+
+
+def _warn_of_missing_holidays(catalogue: Catalogue, horizon: dt.timedelta) -> None:
+    """Say so when appointments will soon stop at the end of the holiday data."""
+    from bot.appointments.calendar import HolidayDataMissing, OpeningCalendar
+
+    calendar = OpeningCalendar(catalogue.center, horizon=horizon)
+    today = dt.datetime.now(calendar.zone).date()
+    for offset in range(horizon.days + 1):
+        try:
+            calendar.hours_on(today + dt.timedelta(days=offset))
+        except HolidayDataMissing as error:
+            typer.echo(
+                f"warning: center: appointments stop before {today + dt.timedelta(days=offset)}: {error}"
+            )
+            return
 
 
 @catalogue_app.command("search")

@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "nlu" / "config.yml"
 DOMAIN = ROOT / "bot" / "domain.yml"
 DATA = (ROOT / "nlu" / "data", ROOT / "bot" / "data")
+PLUGINS = Path(__file__).resolve().parent / "rasa_plugins"  # modules `rasa run` imports by name
 
 
 class RasaUnavailable(RuntimeError):
@@ -122,6 +123,7 @@ def rasa_environment() -> dict[str, str]:
         "RASA_CACHE_DIRECTORY": str(rasa_home() / "cache"),
         "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
         "TF_CPP_MIN_LOG_LEVEL": "2",
+        "PYTHONPATH": str(PLUGINS),
     }
 
 
@@ -183,7 +185,7 @@ def endpoints_yaml(endpoints: Endpoints) -> str:
     if endpoints.redis_url:
         redis = urlsplit(endpoints.redis_url)
         content["lock_store"] = {
-            "type": "redis",
+            "type": "onewindow_lock_store.SerialRedisLockStore",
             "url": redis.hostname or "127.0.0.1",
             "port": redis.port or 6379,
             "db": int(redis.path.strip("/") or 0),

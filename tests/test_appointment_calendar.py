@@ -60,3 +60,17 @@ def test_years_without_holiday_data_need_the_catalogue() -> None:
         (dt.time(9), dt.time(12)),
         (dt.time(13, 30), dt.time(17)),
     ]
+
+
+def test_slots_are_wall_clock_times_of_the_centers_zone_across_a_clock_change() -> None:
+    berlin = CENTER.model_copy(
+        update={"timezone": "Europe/Berlin", "closed": [], "hours": {"sun": ["09:00-10:00"]}}
+    )
+    day = dt.date(2026, 10, 25)  # summer time ends that night in Berlin
+    slots = OpeningCalendar(berlin).slots(WINDOW, day)
+    assert [s.start.strftime("%H:%M") for s in slots] == ["09:00", "09:15", "09:30", "09:45"]
+    assert slots[0].start.utcoffset() == dt.timedelta(hours=1)  # CET, not the CEST of the day before
+    before = OpeningCalendar(berlin).slots(WINDOW, dt.date(2026, 10, 18))[0].start
+    assert before.utcoffset() == dt.timedelta(hours=2)
+    now = dt.datetime(2026, 10, 25, 5, 0, tzinfo=dt.UTC)  # 06:00 in Berlin: three hours before opening
+    assert OpeningCalendar(berlin).bookable(WINDOW, now)[0].start == slots[0].start

@@ -179,3 +179,20 @@ def test_search_command_prints_ranking_and_answer(tmp_path: Path) -> None:
     lines = found.stdout.splitlines()
     assert lines[0].split()[2] == "business-licence-reissue"
     assert "【所需材料】" in found.stdout
+
+
+def test_validate_warns_when_appointments_will_stop_at_the_end_of_the_holiday_data() -> None:
+    import datetime as dt
+
+    import chinese_calendar
+
+    command = [sys.executable, "-m", "onewindow.cli", "catalogue", "validate", str(SAMPLE_CATALOGUE)]
+    far = {**os.environ, "ONEWINDOW_BOOKING_HORIZON_DAYS": "400"}  # past the data, in any year of a run
+    try:
+        chinese_calendar.is_holiday(dt.date.today() + dt.timedelta(days=400))
+        pytest.skip("this chinese-calendar knows the holidays of more than a year ahead")
+    except NotImplementedError:
+        pass
+    warned = subprocess.run(command, capture_output=True, text=True, env=far)
+    assert warned.returncode == 0, warned.stdout + warned.stderr
+    assert "warning: center: appointments stop before" in warned.stdout and "center.closed" in warned.stdout

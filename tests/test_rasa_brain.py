@@ -20,7 +20,7 @@ import httpx
 import pytest
 
 from tests.conftest import free_port, serving
-from tests.story_runner import Story, load_stories, run_story
+from tests.story_runner import Story, StoryClock, load_stories, run_story
 
 pytestmark = pytest.mark.rasa
 STORIES = load_stories(Path(__file__).parent / "stories")
@@ -63,10 +63,11 @@ def rasa(model, knowledge, parser, tmp_path_factory) -> Iterator[dict[str, Any]]
 
     folder = tmp_path_factory.mktemp("rasa")
     settings = Settings(data_dir=folder)
-    with serving(create_app(knowledge, parser, settings)) as actions:
+    clock = StoryClock()
+    with serving(create_app(knowledge, parser, settings, clock)) as actions:
         endpoints = rasa_server.Endpoints(f"{actions}/webhook", settings.sqlalchemy_url)
         with rasa_running(model, endpoints, folder / "rasa.log") as url:
-            yield {"url": url, "actions": actions, "database": folder / "onewindow.sqlite3"}
+            yield {"url": url, "actions": actions, "database": folder / "onewindow.sqlite3", "clock": clock}
 
 
 def _wait_for_model(url: str, server: subprocess.Popen[bytes], log: Path) -> None:
@@ -91,7 +92,7 @@ def test_story_on_rasa(story: Story, rasa: dict[str, Any]) -> None:
         async def same() -> RasaBrain:
             return brain
 
-        return await run_story(story, same)
+        return await run_story(story, same, rasa["clock"])
 
     problems = asyncio.run(replay())
     assert not problems, "\n".join(problems)
@@ -258,3 +259,37 @@ def test_two_rasa_instances_share_chats_through_postgresql_and_the_redis_lock_st
             answered = False
         elif event["event"] == "action" and event["name"] == "action_listen":
             answered = True
+
+
+TICKETS_SCRIPT = """
+import sys
+from rasa.utils.endpoints import EndpointConfig
+from onewindow_lock_store import SerialRedisLockStore
+
+store = SerialRedisLockStore(EndpointConfig(url="127.0.0.1", type="x", port=6379, db=0, key_prefix=sys.argv[1]))
+print(" ".join(str(store.issue_ticket("racing")) for _ in range(40)))
+"""
+
+
+def test_racing_rasa_instances_never_get_the_same_ticket() -> None:
+    """Rasa's own Redis lock store hands two instances the same ticket now and then (both then
+    handle the chat at once and a message is lost); OneWindow's lock store never does."""
+    import uuid
+
+    from onewindow import rasa_server
+
+    if not _redis_reachable():
+        pytest.skip("Redis is not reachable on 127.0.0.1:6379: the lock store can't be tested")
+    try:
+        python = rasa_server.setup(print).parent / "python"
+    except rasa_server.RasaUnavailable as error:
+        pytest.skip(f"RASA BRAIN NOT TESTED: {error}")
+    prefix = uuid.uuid4().hex
+    racers = [
+        subprocess.Popen([str(python), "-c", TICKETS_SCRIPT, prefix], env=rasa_server.rasa_environment(),
+                         stdout=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]  # fmt: skip
+    tickets = [int(n) for racer in racers for n in racer.communicate(timeout=120)[0].split()]
+    assert all(racer.returncode == 0 for racer in racers)
+    assert sorted(tickets) == list(range(160)), "every ticket issued once"

@@ -14,55 +14,67 @@ from typing import Any
 
 import pytest
 
-from tests.story_runner import Story, StoryBrain, Turn, load_stories, run_story
+from tests.story_runner import Story, StoryBrain, StoryClock, Turn, load_stories, run_story
 
 STORIES = load_stories(Path(__file__).parent / "stories")
 
 
+BrainForTurn = Callable[[], Awaitable[StoryBrain]]
+
+
 @pytest.fixture(scope="module")
-def restarted_brain(knowledge, parser, tmp_path_factory) -> Callable[[], Awaitable[StoryBrain]]:
+def restarted_brain(knowledge, parser, tmp_path_factory) -> tuple[BrainForTurn, StoryClock]:
     from bot.assistant import build_assistant
 
     url = f"sqlite:///{tmp_path_factory.mktemp('stories') / 'onewindow.db'}"
     brains: list[Any] = []
+    clock = StoryClock()
 
     async def restart() -> StoryBrain:
         if brains:
             brains.pop().store.engine.dispose()
-        brains.append(build_assistant(knowledge, parser, url).gateway.brain)
+        brains.append(build_assistant(knowledge, parser, url, clock=clock).gateway.brain)
         return brains[-1]
 
-    return restart
+    return restart, clock
 
 
 @pytest.fixture(scope="module")
-def kept_brain(knowledge, parser, tmp_path_factory) -> Callable[[], Awaitable[StoryBrain]]:
+def kept_brain(knowledge, parser, tmp_path_factory) -> tuple[BrainForTurn, StoryClock]:
     from bot.assistant import build_assistant
 
     url = f"sqlite:///{tmp_path_factory.mktemp('stories') / 'onewindow.db'}"
-    brain = build_assistant(knowledge, parser, url).gateway.brain
+    clock = StoryClock()
+    brain = build_assistant(knowledge, parser, url, clock=clock).gateway.brain
 
     async def same() -> StoryBrain:
         return brain
 
-    return same
+    return same, clock
 
 
 def test_there_are_stories_for_every_part_of_the_conversation() -> None:
     assert len(STORIES) >= 30
     files = {story.source for story in STORIES}
-    assert {"answers.yml", "clarification.yml", "scenarios.yml", "language.yml", "help.yml"} <= files
+    assert {
+        "answers.yml",
+        "clarification.yml",
+        "scenarios.yml",
+        "language.yml",
+        "help.yml",
+        "booking.yml",
+    } <= files
 
 
 @pytest.mark.parametrize("story", STORIES, ids=[f"{s.source}:{s.name}" for s in STORIES])
 def test_story(story: Story, kept_brain) -> None:
-    problems = asyncio.run(run_story(story, kept_brain))
+    problems = asyncio.run(run_story(story, *kept_brain))
     assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("story", STORIES, ids=[f"{s.source}:{s.name}" for s in STORIES])
 def test_story_with_a_restart_before_every_message(story: Story, restarted_brain) -> None:
-    problems = asyncio.run(run_story(story, restarted_brain))
+    problems = asyncio.run(run_story(story, *restarted_brain))
     assert not problems, "\n".join(problems)
 
 
@@ -97,7 +109,7 @@ def test_a_story_that_diverges_is_reported(restarted_brain) -> None:
         "inline",
         [Turn("你好", "thanks", [], [("action", "utter_thanks"), ("bot", "不存在的话")])],
     )
-    [problem, *rest] = asyncio.run(run_story(wrong, restarted_brain))
+    [problem, *rest] = asyncio.run(run_story(wrong, *restarted_brain))
     assert "intent 'greet', expected 'thanks'" in problem
     assert any("steps [utter_greet], expected [utter_thanks]" in p for p in rest)
     assert any("no reply contains '不存在的话'" in p for p in rest)

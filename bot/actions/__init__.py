@@ -6,14 +6,22 @@ from __future__ import annotations
 from rasa_sdk.executor import ActionExecutor
 
 from bot.actions.answer import ActionAnswer, ActionAskScenario, ValidateScenarioForm
-from bot.actions.help import ActionDefaultFallback, ActionHandoff, ActionOutOfScope, ActionStop
+from bot.actions.booking import booking_actions
+from bot.actions.help import (
+    ActionAcknowledge,
+    ActionDefaultFallback,
+    ActionHandoff,
+    ActionOutOfScope,
+    ActionStop,
+)
 from bot.actions.prereview import ActionPrereviewFiles, ActionPrereviewReport, ActionPrereviewStart
 from bot.actions.slots import ValidateSlotMappings
+from bot.appointments.book import AppointmentBook
 from bot.prereview.desk import PrereviewDesk
 from knowledge.base import KnowledgeBase
 
 
-def build_executor(knowledge: KnowledgeBase, desk: PrereviewDesk) -> ActionExecutor:
+def build_executor(knowledge: KnowledgeBase, desk: PrereviewDesk, book: AppointmentBook) -> ActionExecutor:
     executor = ActionExecutor()
     for action in (
         ActionAnswer(knowledge),
@@ -23,10 +31,12 @@ def build_executor(knowledge: KnowledgeBase, desk: PrereviewDesk) -> ActionExecu
         ActionOutOfScope(knowledge),
         ActionHandoff(knowledge),
         ActionStop(),
+        ActionAcknowledge(knowledge),
         ActionDefaultFallback(knowledge),
         ActionPrereviewStart(knowledge, desk),
         ActionPrereviewFiles(knowledge, desk),
         ActionPrereviewReport(knowledge, desk),
+        *booking_actions(knowledge, book),
     ):
         executor.register_action(action)
     return executor

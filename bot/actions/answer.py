@@ -12,7 +12,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions.common import lang_of, payload, say_out_of_scope
+from bot.actions.common import entity, lang_of, payload, say_out_of_scope
 from knowledge.answer import Facet
 from knowledge.base import KnowledgeBase
 from knowledge.schema import Item, Lang
@@ -44,6 +44,7 @@ _TEXT: dict[str, dict[Lang, str]] = {
     "more": {"zh": "还想了解：", "en": "More about this:"},
     "general": {"zh": "都不是/不确定", "en": "None of these / not sure"},
     "prereview": {"zh": "上传材料预审", "en": "Pre-review my documents"},
+    "book": {"zh": "预约窗口办理", "en": "Book the window"},
 }
 GENERAL = "general"  # the scenario answer "none of these": the item's general materials list
 _GENERAL_WORDS = ("都不是", "不确定", "不知道", "本人", "自己", "none", "not sure", "myself", "general")
@@ -62,11 +63,6 @@ _ORDINALS = {
 }
 
 
-def _entity(tracker: Tracker, name: str) -> str | None:
-    values = [e.get("value") for e in tracker.latest_message.get("entities", []) if e.get("entity") == name]
-    return str(values[0]) if values else None
-
-
 async def resolve_item(
     knowledge: KnowledgeBase, tracker: Tracker, dispatcher: CollectingDispatcher
 ) -> tuple[Item | None, str | None] | list[dict[str, Any]]:
@@ -75,7 +71,7 @@ async def resolve_item(
     catalogue = knowledge.catalogue
     lang = lang_of(tracker)
     intent = tracker.latest_message.get("intent", {}).get("name")
-    chosen = _entity(tracker, "item")
+    chosen = entity(tracker, "item")
     if chosen and catalogue.item(chosen):
         return catalogue.item(chosen), None
     current = catalogue.item(tracker.get_slot("item") or "")
@@ -123,7 +119,7 @@ class ActionAnswer(Action):
         item, named_scenario = resolved
         if item is None:
             return []
-        scenario = _entity(tracker, "scenario") or named_scenario
+        scenario = entity(tracker, "scenario") or named_scenario
         if scenario is None and tracker.get_slot("item") == item.id:
             scenario = tracker.get_slot("scenario")
         text = tracker.latest_message.get("text") or ""
@@ -147,8 +143,12 @@ class ActionAnswer(Action):
             if follow != intent and (facet is not None or follow != "ask_materials")
         ]
         dispatcher.utter_message(text=answer.text)
-        prereview = {"title": _TEXT["prereview"][lang], "payload": payload("start_prereview", item=item.id)}
-        dispatcher.utter_message(text=_TEXT["more"][lang], buttons=[*buttons[:4], prereview])
+        actions = [{"title": _TEXT["prereview"][lang], "payload": payload("start_prereview", item=item.id)}]
+        if item.bookable:
+            actions.append(
+                {"title": _TEXT["book"][lang], "payload": payload("book_appointment", item=item.id)}
+            )
+        dispatcher.utter_message(text=_TEXT["more"][lang], buttons=[*buttons[:4], *actions])
         return events
 
 

@@ -24,6 +24,12 @@ def lang_of(tracker: Tracker) -> Lang:
     return "en" if tracker.get_slot("lang") == "en" else "zh"
 
 
+def entity(tracker: Tracker, name: str) -> str | None:
+    """The first value of an entity in the latest message (a button's payload or the text)."""
+    values = [e.get("value") for e in tracker.latest_message.get("entities", []) if e.get("entity") == name]
+    return str(values[0]) if values else None
+
+
 def payload(intent: str, **entities: str) -> str:
     return f"/{intent}{json.dumps(entities, ensure_ascii=False)}" if entities else f"/{intent}"
 

@@ -14,6 +14,8 @@ from bot.actions.common import lang_of, phone_line, say_out_of_scope, staff_butt
 from knowledge.answer import format_hours
 from knowledge.base import KnowledgeBase
 from knowledge.schema import Lang
+from knowledge.text import tokens
+from nlu.training import read_training_data
 
 _TEXT: dict[str, dict[Lang, str]] = {
     "handoff": {
@@ -44,6 +46,26 @@ class ActionOutOfScope(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[Any]:
         say_out_of_scope(dispatcher, self.knowledge, lang_of(tracker))
+        return []
+
+
+class ActionAcknowledge(Action):
+    """ "好的" or "不用了": ask what else. A message whose words neither the catalogue nor the training
+    examples know goes to the fallback instead: a classifier may take "lkjhg fdsa" for a yes."""
+
+    def __init__(self, knowledge: KnowledgeBase):
+        self.knowledge = knowledge
+        self.vocabulary = frozenset(w for text, _ in read_training_data().examples for w in tokens(text))
+
+    def name(self) -> str:
+        return "action_acknowledge"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[Any]:
+        text = tracker.latest_message.get("text") or ""
+        known = text.startswith("/") or not set(tokens(text)).isdisjoint(self.vocabulary)
+        if not known and not self.knowledge.index.knows_words(text):
+            return [FollowupAction("action_default_fallback")]
+        dispatcher.utter_message(response="utter_how_can_i_help")
         return []
 
 

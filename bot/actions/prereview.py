@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.answer import GENERAL, resolve_item, scenario_buttons, scenario_by_words, scenario_question
-from bot.actions.common import lang_of, payload, staff_button
+from bot.actions.common import lang_of, payload, say_out_of_scope, staff_button
 from bot.prereview.desk import CASE_FULL, PrereviewDesk
 from bot.prereview.documents import FileProblem
 from bot.prereview.review import Report, Status, Verdict, file_problem
@@ -249,6 +249,10 @@ class ActionPrereviewReport(Action):
         lang = lang_of(tracker)
         case = await asyncio.to_thread(self.desk.store.open_case, tracker.sender_id)
         if case is None or not await asyncio.to_thread(self.desk.store.files, case.id):
+            text = tracker.latest_message.get("text") or ""
+            if not text.startswith("/") and self.knowledge.index.names_out_of_scope_topic(text):
+                say_out_of_scope(dispatcher, self.knowledge, lang)  # "护照过期了怎么换" taken for "好了"
+                return []
             dispatcher.utter_message(text=_TEXT["nothing_yet"][lang])
             return []
         if self.knowledge.catalogue.item(case.item or "") is None:

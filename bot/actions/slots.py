@@ -26,8 +26,8 @@ class ValidateSlotMappings(ValidationAction):
         if chosen in ("zh", "en"):
             return {"lang": chosen}
         text = message.get("text") or ""
-        if text.startswith("/") or not text.strip():  # a button keeps the language of the chat
-            return {}
+        if text.startswith("/") or not any(c.isalpha() for c in text):  # a button, a phone number
+            return {}  # keeps the language of the chat
         return {"lang": language_of(text)}
 
     async def validate_lang(

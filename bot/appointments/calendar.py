@@ -4,12 +4,15 @@ holidays and adjusted working days (调休, from chinese-calendar), and the cata
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 import chinese_calendar
 
 from knowledge.schema import WEEKDAYS, Center, Window
+
+log = logging.getLogger(__name__)
 
 
 class HolidayDataMissing(ValueError):
@@ -96,9 +99,19 @@ class OpeningCalendar:
                 start += length
         return found
 
-    def bookable(self, window: Window, now: dt.datetime) -> list[Slot]:
-        """The slots that can be booked at `now`: after the notice, up to the horizon, never past."""
+    def bookable(self, window: Window, now: dt.datetime, day: dt.date | None = None) -> list[Slot]:
+        """The slots that can be booked at `now` (on `day`): after the notice, up to the horizon,
+        never past. Days past the holiday data are not offered (and the log says so) rather than
+        guessed."""
         local_now = now.astimezone(self.zone)
         earliest, latest = local_now + self.notice, local_now + self.horizon
         days = [local_now.date() + dt.timedelta(days=n) for n in range(self.horizon.days + 1)]
-        return [slot for day in days for slot in self.slots(window, day) if earliest <= slot.start <= latest]
+        found: list[Slot] = []
+        for each in days if day is None else [d for d in days if d == day]:
+            try:
+                day_slots = self.slots(window, each)
+            except HolidayDataMissing as error:
+                log.warning("appointments are offered only until the holiday data ends: %s", error)
+                break
+            found += [slot for slot in day_slots if earliest <= slot.start <= latest]
+        return found
