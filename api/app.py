@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
@@ -20,12 +21,16 @@ from api import (
     health,
     parse_routes,
     prereview_routes,
+    staff_routes,
+    stats_page,
 )
 from api.metrics import MetricsMiddleware
+from api.staff_accounts import StaffAccounts
 from bot.appointments.book import AppointmentBook, Clock, system_clock
 from bot.appointments.wording import reminder
 from bot.assistant import build_assistant
 from bot.gateway import Gateway
+from bot.handoff.desk import HandoffDesk
 from bot.prereview.desk import PrereviewDesk
 from connectors import rest, web
 from knowledge.base import KnowledgeBase
@@ -59,10 +64,13 @@ async def send_reminders(book: AppointmentBook, gateway: Gateway) -> None:
             await asyncio.to_thread(book.unclaim_reminder, booking, kind)
 
 
-async def tidy(desk: PrereviewDesk, book: AppointmentBook) -> None:
-    """Retention: old pre-review cases go, files and reports; old bookings forget their people."""
+async def tidy(desk: PrereviewDesk, book: AppointmentBook, handoff: HandoffDesk, handoff_days: int) -> None:
+    """Retention: old pre-review cases go, files and reports; old bookings and staff chats forget
+    their people."""
     await asyncio.to_thread(desk.purge)
     await asyncio.to_thread(book.tidy)
+    cutoff = dt.datetime.now(dt.UTC) - dt.timedelta(days=handoff_days)
+    await asyncio.to_thread(handoff.records.forget_before, cutoff)
 
 
 def create_app(
@@ -74,9 +82,15 @@ def create_app(
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         state = app.state
+        await state.handoff.relay.start()
+        retention = settings.handoff_retention_days
         jobs = [
             asyncio.create_task(
-                every(TIDY_INTERVAL_SECONDS, lambda: tidy(state.desk, state.book), "tidying")
+                every(
+                    TIDY_INTERVAL_SECONDS,
+                    lambda: tidy(state.desk, state.book, state.handoff, retention),
+                    "tidying",
+                )
             ),
             asyncio.create_task(
                 every(
@@ -91,6 +105,7 @@ def create_app(
         finally:
             for job in jobs:
                 job.cancel()
+            await state.handoff.relay.stop()
             app.state.desk.reader.close()
 
     app = FastAPI(title="OneWindow 一窗通", version="0.1.0", lifespan=lifespan)
@@ -108,11 +123,15 @@ def create_app(
         desk_settings=settings.desk,
         booking_rules=settings.booking_rules,
         clock=clock,
+        redis_url=settings.redis_url,
+        staff_always_available=settings.handoff_hours == "always",
     )
     app.state.executor = assistant.executor
     app.state.gateway = assistant.gateway
     app.state.desk = assistant.desk
     app.state.book = assistant.book
+    app.state.handoff = assistant.handoff
+    app.state.accounts = StaffAccounts(assistant.handoff.records.engine, settings.staff_session_hours)
     app.add_middleware(MetricsMiddleware)
     app.mount("/static", StaticFiles(directory=_STATIC), name="static")
     app.include_router(health.router)
@@ -125,4 +144,6 @@ def create_app(
     app.include_router(rest.router)
     app.include_router(web.router)
     app.include_router(chat_page.router)
+    app.include_router(staff_routes.router)
+    app.include_router(stats_page.router)
     return app

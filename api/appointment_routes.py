@@ -278,7 +278,7 @@ class NewBlackout(BaseModel):
 
 
 @router.post("/api/staff/blackouts")
-async def blackout(request: Request, staff_name: Staff, period: NewBlackout) -> dict[str, Any]:
+async def blackout(request: Request, staff: Staff, period: NewBlackout) -> dict[str, Any]:
     """Close a window for a period: its bookings are cancelled and their owners told in their chats."""
     book = _book(request)
     if book.catalogue.window(period.window) is None:
@@ -293,7 +293,7 @@ async def blackout(request: Request, staff_name: Staff, period: NewBlackout) -> 
             "notified": 0,
         }
     made, cancelled = await run_in_threadpool(
-        book.blackout, period.window, period.start, period.end, period.reason, staff_name
+        book.blackout, period.window, period.start, period.end, period.reason, staff.username
     )
     gateway = request.app.state.gateway
     notified = 0

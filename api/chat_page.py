@@ -25,6 +25,7 @@ _UI: dict[Lang, dict[str, str]] = {
         "attach": "上传材料（PDF、照片）",
         "reading": "正在识别文件…",
         "upload_failed": "文件没有传上去：",
+        "staff": "工作人员",
     },
     "en": {
         "title": "Ask us",
@@ -40,6 +41,7 @@ _UI: dict[Lang, dict[str, str]] = {
         "attach": "Upload documents (PDF, photos)",
         "reading": "Reading your files…",
         "upload_failed": "The files were not uploaded: ",
+        "staff": "Staff ·",
     },
 }
 

@@ -157,11 +157,13 @@ async def open_case(request: Request, case_id: str, _: Staff) -> dict[str, Any]:
 
 
 @router.get("/api/staff/prereviews/{case_id}/files/{file_id}")
-async def case_file(request: Request, case_id: str, file_id: int, _: Staff) -> Response:
+async def case_file(request: Request, case_id: str, file_id: int, staff: Staff) -> Response:
     """The file as uploaded, always as a download of its checked type, never rendered as a page."""
     found = await run_in_threadpool(_desk(request).file_bytes, case_id, file_id)
     if found is None:
         raise HTTPException(404, "no such file in this case")
+    audit = request.app.state.handoff.records.audit
+    await run_in_threadpool(audit, staff.username, "view_file", f"case {case_id}", f"file {file_id}")
     file, data = found
     headers = {
         "Content-Disposition": f'attachment; filename="file-{file.id}.{file.kind or "bin"}"',
@@ -178,10 +180,10 @@ class Decision(BaseModel):
 
 
 @router.post("/api/staff/prereviews/{case_id}/decision")
-async def decide(request: Request, case_id: str, decision: Decision, staff_name: Staff) -> dict[str, Any]:
+async def decide(request: Request, case_id: str, decision: Decision, staff: Staff) -> dict[str, Any]:
     desk = _desk(request)
     case = await run_in_threadpool(
-        desk.decide, case_id, decision.decision == "confirm", decision.comment, staff_name
+        desk.decide, case_id, decision.decision == "confirm", decision.comment, staff.username
     )
     if case is None:
         raise HTTPException(

@@ -1,22 +1,55 @@
-"""Who may call the staff API: a bearer token until the staff console issue brings logins."""
+"""Who may call the staff API: a logged-in member of staff (session cookie, CSRF token on every
+change, same-origin only), or a script with the bearer `ONEWINDOW_STAFF_TOKEN`."""
 
 from __future__ import annotations
 
 import secrets
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from fastapi import Depends, HTTPException, Request
+from starlette.requests import HTTPConnection
+
+from bot.handoff.desk import StaffMember
+
+COOKIE = "onewindow_staff"
+_SAFE = {"GET", "HEAD", "OPTIONS"}
 
 
-def staff(request: Request) -> str:
-    """The staff API wants `Authorization: Bearer <ONEWINDOW_STAFF_TOKEN>` (the console issue adds logins)."""
-    token = request.app.state.settings.staff_token
-    if not token:
-        raise HTTPException(403, "the staff API is off: set ONEWINDOW_STAFF_TOKEN to turn it on")
-    given = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
-    if not secrets.compare_digest(given.encode(), token.encode()):
-        raise HTTPException(401, "a valid staff token is needed", headers={"WWW-Authenticate": "Bearer"})
-    return request.headers.get("x-staff-name", "staff")[:255]
+def same_origin(connection: HTTPConnection) -> bool:
+    """A browser names the page a request comes from; it must be one of ours (none: not a browser)."""
+    origin = connection.headers.get("origin")
+    if origin is None:
+        referer = connection.headers.get("referer")
+        origin = f"{urlsplit(referer).scheme}://{urlsplit(referer).netloc}" if referer else None
+    if origin is None:
+        return connection.headers.get("sec-fetch-site") in (None, "same-origin", "none")
+    return urlsplit(origin).netloc == connection.headers.get("host")
 
 
-Staff = Annotated[str, Depends(staff)]
+def session_member(connection: HTTPConnection) -> tuple[StaffMember, str] | None:
+    token = connection.cookies.get(COOKIE)
+    return connection.app.state.accounts.session_of(token) if token else None
+
+
+def staff(request: Request) -> StaffMember:
+    """The member of staff making this request, or 401/403 saying what is missing."""
+    header = request.headers.get("authorization")
+    if header is not None:
+        token = request.app.state.settings.staff_token
+        given = header.removeprefix("Bearer ").strip()
+        if not token or not secrets.compare_digest(given.encode(), token.encode()):
+            raise HTTPException(401, "a valid staff token is needed", headers={"WWW-Authenticate": "Bearer"})
+        return StaffMember(request.headers.get("x-staff-name", "api")[:64], "API", "admin")
+    found = session_member(request)
+    if found is None:
+        raise HTTPException(401, "please log in at /staff/login")
+    member, csrf = found
+    if request.method not in _SAFE:
+        given = request.headers.get("x-csrf-token", "")
+        if not same_origin(request) or not secrets.compare_digest(given.encode(), csrf.encode()):
+            raise HTTPException(403, "cross-site request refused: reload the console and try again")
+    return member
+
+
+Staff = Annotated[StaffMember, Depends(staff)]

@@ -105,18 +105,23 @@ class Conversation:
 
 
 def transcript(events: list[Event], limit: int = 200) -> list[dict[str, Any]]:
-    """What the user saw of a conversation: their messages (a button shows its title) and the bot's."""
+    """What the user saw of a conversation: their messages (a button shows its title) and the bot's,
+    each `at` the time of its turn."""
     lines: list[dict[str, Any]] = []
+    at = 0.0
     for event in events:
         kind = event.get("event")
+        at = event.get("timestamp") or at  # the embedded brain's replies carry their turn's time
         if kind == "user":
             metadata = event.get("metadata") or {}
             text = event.get("text") or ""
-            line = {"from": "user", "text": metadata.get("title") or text}
+            line = {"from": "user", "text": metadata.get("title") or text, "at": at}
             if metadata.get("message_id"):
                 line["id"] = metadata["message_id"]
             lines.append(line)
         elif kind == "bot":
             data = event.get("data") or {}
-            lines.append({"from": "bot", "text": event.get("text"), "buttons": data.get("buttons") or []})
+            lines.append(
+                {"from": "bot", "text": event.get("text"), "buttons": data.get("buttons") or [], "at": at}
+            )
     return lines[-limit:]

@@ -5,12 +5,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections import defaultdict
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from bot.conversation import transcript
+from bot.handoff.desk import HandoffDesk, chat_topic
+from bot.handoff.relay import Listener
 from bot.prereview.desk import PrereviewDesk, Upload
 from bot.privacy import masked
 
@@ -42,7 +43,6 @@ class Brain(Protocol):
     async def tell(self, sender_id: str, messages: list[dict[str, Any]]) -> None: ...
 
 
-Listener = Callable[[dict[str, Any]], Awaitable[None]]  # receives frames: {"type": "bot"|"progress", ...}
 Progress = Callable[[int, int], None]
 
 
@@ -61,24 +61,32 @@ _FAILED = {
 
 
 def bot_frame(message: dict[str, Any]) -> dict[str, Any]:
-    return {"type": "bot", "text": message.get("text"), "buttons": message.get("buttons") or []}
+    frame = {"type": "bot", "text": message.get("text"), "buttons": message.get("buttons") or []}
+    if message.get("staff"):
+        frame["staff"] = message["staff"]
+    return frame
 
 
 class Gateway:
-    def __init__(self, brain: Brain, desk: PrereviewDesk, phone: str | None = None):
+    def __init__(self, brain: Brain, desk: PrereviewDesk, handoff: HandoffDesk, phone: str | None = None):
         self.brain = brain
         self.desk = desk
+        self.handoff = handoff
         self.phone = phone or "-"
-        self._listeners: defaultdict[str, set[Listener]] = defaultdict(set)
 
     async def reply(self, message: InboundMessage, on_page: Progress | None = None) -> list[dict[str, Any]]:
-        """The bot's replies; the bot never goes silent, even when the brain fails."""
+        """The replies: the bot's, the handoff's, or none while staff hold the chat (they answer).
+        The bot never goes silent, even when the brain fails."""
         lang = "en" if message.metadata.get("lang") == "en" or message.text.isascii() else "zh"
         if len(message.text) > MAX_MESSAGE_CHARS:  # too long to be a question: the chat is not touched
             return [{"text": _TOO_LONG[lang].format(limit=MAX_MESSAGE_CHARS)}]
         try:
+            await self.handoff.seen(message.sender, message.channel, lang)
             if message.attachments:
                 message = await self._take_files(message, on_page)
+            taken = await self.handoff.intercept(message.sender, message.text, message.metadata)
+            if taken is not None:
+                return taken
             return await self.brain.handle(message.sender, message.text, message.channel, message.metadata)
         except BrainUnavailable as error:
             log.warning("%s; told %s to try again", error, masked(message.sender))
@@ -100,25 +108,18 @@ class Gateway:
         await self.signal(sender, *(bot_frame(m) for m in messages))
 
     async def signal(self, sender: str, *frames: dict[str, Any]) -> None:
-        """Send frames to the chat's open connections in this process (none: the history has it)."""
-        for listener in list(self._listeners.get(sender, ())):
-            for frame in frames:
-                try:
-                    await listener(frame)
-                except Exception:  # a connection closing meanwhile reads the history when it is back
-                    break
+        """Send frames to the chat's open connections, in any server process (none: the history has it)."""
+        await self.handoff.relay.publish(chat_topic(sender), *frames)
 
-    @contextlib.contextmanager
-    def listening(self, sender: str, listener: Listener) -> Iterator[None]:
-        """While open, `listener` receives what `notify` tells this chat (this process only)."""
-        self._listeners[sender].add(listener)
-        try:
-            yield
-        finally:
-            self._listeners[sender].discard(listener)
-            if not self._listeners[sender]:
-                del self._listeners[sender]
+    def listening(self, sender: str, listener: Listener) -> contextlib.AbstractContextManager[None]:
+        """While open, `listener` receives the chat's frames: notices, staff replies, queue places."""
+        return self.handoff.relay.listening(chat_topic(sender), listener)
 
-    async def transcript(self, sender: str) -> list[dict[str, Any]]:
-        """The chat as its user saw it, for a page that reconnects or reloads."""
-        return transcript(await self.brain.events(sender))
+    async def transcript(self, sender: str, for_staff: bool = False) -> list[dict[str, Any]]:
+        """The chat as its user saw it (the bot's turns and the staff's), for a page that reconnects;
+        `for_staff` adds the staff's internal notes and each line's time."""
+        lines = transcript(await self.brain.events(sender)) + await asyncio.to_thread(
+            self.handoff.lines, sender, for_staff
+        )
+        lines.sort(key=lambda line: line.get("at") or 0.0)
+        return lines if for_staff else [{k: v for k, v in line.items() if k != "at"} for line in lines]

@@ -36,6 +36,8 @@ app.add_typer(catalogue_app, name="catalogue")
 app.add_typer(eval_app, name="eval")
 rasa_app = typer.Typer(help="Run the assistant on a real Rasa Open Source 3.6 server.", no_args_is_help=True)
 app.add_typer(rasa_app, name="rasa")
+staff_app = typer.Typer(help="Staff accounts of the console at /staff.", no_args_is_help=True)
+app.add_typer(staff_app, name="staff")
 
 
 def _say(message: str) -> None:
@@ -292,6 +294,43 @@ def rasa_run(
     endpoints = rasa_server.Endpoints(action_url, settings.sqlalchemy_url, settings.redis_url)
     command = rasa_server.run_command(model, endpoints, host, port)
     raise typer.Exit(subprocess.run(command, env=rasa_server.rasa_environment()).returncode)
+
+
+@staff_app.command("add")
+def staff_add(
+    username: Annotated[str, typer.Argument(help="login name")],
+    name: Annotated[str, typer.Option(help="the name citizens see, e.g. 王丽")] = "",
+    role: Annotated[str, typer.Option(help="agent or admin")] = "agent",
+    capacity: Annotated[int, typer.Option(help="chats at once", min=1, max=50)] = 5,
+    password: Annotated[
+        str,
+        typer.Option(prompt=True, hide_input=True, confirmation_prompt=True, help="at least 10 characters"),
+    ] = "",
+) -> None:
+    """Create a staff account (or reset its password and role); the first one should be an admin."""
+    from api.staff_accounts import StaffAccounts
+    from bot.store import make_engine
+
+    settings = Settings()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    accounts = StaffAccounts(make_engine(settings.sqlalchemy_url))
+    try:
+        member = accounts.add(username, name or username, password, role, capacity)
+    except ValueError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from None
+    accounts.end_sessions_of(username)
+    typer.echo(f"{member.username} ({member.role}, {member.capacity} chats at once) can log in at /staff")
+
+
+@staff_app.command("list")
+def staff_list() -> None:
+    """The staff accounts and their roles."""
+    from api.staff_accounts import StaffAccounts
+    from bot.store import make_engine
+
+    for member in StaffAccounts(make_engine(Settings().sqlalchemy_url)).everyone():
+        typer.echo(f"{member.username}\t{member.name}\t{member.role}\t{member.capacity}")
 
 
 @catalogue_app.command("validate")

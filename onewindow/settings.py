@@ -43,6 +43,12 @@ class Settings(BaseSettings):
         default=90, ge=1, description="names and phones kept after a slot"
     )
     reminder_check_seconds: float = Field(default=60, gt=0, description="how often due reminders are sent")
+    staff_session_hours: float = Field(default=12, gt=0, description="a staff login lasts this long")
+    secure_cookies: bool = Field(default=False, description="staff cookies only over HTTPS (always on HTTPS)")
+    handoff_hours: Literal["catalogue", "always"] = Field(
+        default="catalogue", description="when chats go to staff: the center's opening hours, or always"
+    )
+    handoff_retention_days: int = Field(default=90, ge=1, description="staff chats' lines kept after closing")
 
     @property
     def desk(self) -> DeskSettings:

@@ -39,13 +39,17 @@ def test_scenario_in_words_and_leaving_the_question(server: str) -> None:
     assert "已取消" in say(server, other, "算了")[0]["text"]
 
 
-def test_out_of_scope_and_two_misunderstandings_offer_staff(server: str) -> None:
+def test_out_of_scope_offers_staff_and_two_misunderstandings_hand_over(server: str) -> None:
     chat = str(uuid.uuid4())
     out = say(server, chat, "护照过期了怎么换")
     assert "0451-00000000" in out[0]["text"] and out[0]["buttons"][0]["payload"] == "/human_handoff"
     say(server, chat, "asdkjh qwpoe")
     again = say(server, chat, "lkjhg fdsa")
-    assert again[0]["buttons"][0]["payload"] == "/human_handoff"
+    assert "Staff can help" in again[0]["text"]
+    # In opening hours the chat joins the queue, otherwise a callback request is offered.
+    assert "queue" in again[1]["text"] or "callback" in again[1]["text"]
+    assert say(server, chat, "cancel")[0]["text"] in ("You've left the queue. What else can I help you with?",
+                                                      "All right, no callback.")  # fmt: skip
 
 
 def test_a_vague_follow_up_stays_on_the_item(server: str) -> None:
@@ -115,7 +119,7 @@ def test_gibberish_a_classifier_took_for_a_question_is_not_understood(server: st
     second = _call("action_default_fallback", "lkjhg fdsa", "ask_time_limit", earlier)
     second["tracker"]["events"].append({"event": "slot", "name": "failures", "value": 0.0})
     body = httpx.post(f"{server}/webhook", json=second).json()
-    assert body["responses"][0]["buttons"][0]["payload"] == "/human_handoff"
+    assert "请工作人员来帮您" in body["responses"][0]["text"]
 
 
 def test_a_fallback_whose_words_the_catalogue_knows_is_searched(server: str) -> None:

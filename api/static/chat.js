@@ -18,6 +18,7 @@
   let outbox = JSON.parse(localStorage.getItem(OUTBOX) || "[]");
   let socket = null;
   let attempts = 0;
+  let typingTimer = 0;
 
   const newId = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, "0")).join("");
   const saveOutbox = () => localStorage.setItem(OUTBOX, JSON.stringify(outbox));
@@ -51,9 +52,16 @@
     return paragraph;
   }
 
-  function addBot(text, buttons) {
+  // A member of staff's message carries their name; the queue's and the bot's do not.
+  function addBot(text, buttons, staff) {
     const bubble = document.createElement("div");
-    bubble.className = "msg bot";
+    bubble.className = staff ? "msg bot staff" : "msg bot";
+    if (staff) {
+      const who = document.createElement("span");
+      who.className = "who";
+      who.textContent = `${chat.dataset.staffLabel} ${staff}`;
+      bubble.append(who);
+    }
     if (text) bubble.append(richText(text));
     if (buttons && buttons.length) {
       const choices = document.createElement("div");
@@ -114,7 +122,7 @@
         addUser(line.text, line.id, false);
         if (line.id) seen.add(line.id);
       } else {
-        addBot(line.text, line.buttons);
+        addBot(line.text, line.buttons, line.staff);
       }
     }
     outbox = outbox.filter((m) => !seen.has(m.id));
@@ -133,8 +141,15 @@
       showHistory(frame.messages);
     } else if (frame.type === "typing") {
       setTyping(frame.on);
+      // Staff typing (nothing of ours pending) shows for a few seconds unless they type on.
+      clearTimeout(typingTimer);
+      if (frame.on && !outbox.length) typingTimer = setTimeout(() => setTyping(false), 6000);
     } else if (frame.type === "bot") {
-      addBot(frame.text, frame.buttons);
+      setTyping(false);
+      if (frame.staff) setStatus("");
+      addBot(frame.text, frame.buttons, frame.staff);
+    } else if (frame.type === "queue") {
+      setStatus(frame.text);
     } else if (frame.type === "done") {
       settle(frame.id);
     } else if (frame.type === "progress") {

@@ -17,11 +17,14 @@ from bot.actions.help import (
 from bot.actions.prereview import ActionPrereviewFiles, ActionPrereviewReport, ActionPrereviewStart
 from bot.actions.slots import ValidateSlotMappings
 from bot.appointments.book import AppointmentBook
+from bot.handoff.desk import HandoffDesk
 from bot.prereview.desk import PrereviewDesk
 from knowledge.base import KnowledgeBase
 
 
-def build_executor(knowledge: KnowledgeBase, desk: PrereviewDesk, book: AppointmentBook) -> ActionExecutor:
+def build_executor(
+    knowledge: KnowledgeBase, desk: PrereviewDesk, book: AppointmentBook, handoff: HandoffDesk
+) -> ActionExecutor:
     executor = ActionExecutor()
     for action in (
         ActionAnswer(knowledge),
@@ -29,10 +32,10 @@ def build_executor(knowledge: KnowledgeBase, desk: PrereviewDesk, book: Appointm
         ValidateScenarioForm(knowledge),
         ValidateSlotMappings(),
         ActionOutOfScope(knowledge),
-        ActionHandoff(knowledge),
+        ActionHandoff(knowledge, handoff),
         ActionStop(),
         ActionAcknowledge(knowledge),
-        ActionDefaultFallback(knowledge),
+        ActionDefaultFallback(knowledge, handoff),
         ActionPrereviewStart(knowledge, desk),
         ActionPrereviewFiles(knowledge, desk),
         ActionPrereviewReport(knowledge, desk),

@@ -10,18 +10,15 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions.common import lang_of, phone_line, say_out_of_scope, staff_button
-from knowledge.answer import format_hours
+from bot.actions.common import lang_of, say_out_of_scope
+from bot.handoff.desk import HandoffDesk, OutOfHours, Queued
+from bot.handoff.wording import TEXT as HANDOFF_TEXT
 from knowledge.base import KnowledgeBase
 from knowledge.schema import Lang
 from knowledge.text import tokens
 from nlu.training import read_training_data
 
 _TEXT: dict[str, dict[Lang, str]] = {
-    "handoff": {
-        "zh": "人工服务即将在聊天中开通。目前请在办公时间（{hours}）致电 {phone}，或到{center}现场咨询。",
-        "en": "Chatting with staff is coming soon. For now, call {phone} during opening hours ({hours}) or ask at {center}.",
-    },
     "complaint": {
         "zh": "很抱歉给您带来不好的体验，您的意见很重要。",
         "en": "I'm sorry about your experience; your feedback matters.",
@@ -31,8 +28,8 @@ _TEXT: dict[str, dict[Lang, str]] = {
         "en": "Sorry, I didn't understand. Could you say it another way, e.g. “what do I need to register a small business”?",
     },
     "not_understood_again": {
-        "zh": "抱歉，还是没能理解您的问题。需要的话可以联系工作人员。{phone}",
-        "en": "Sorry, I still couldn't understand. Staff can help you. {phone}",
+        "zh": "抱歉，还是没能理解您的问题，请工作人员来帮您。",
+        "en": "Sorry, I still couldn't understand. Staff can help you.",
     },
 }
 
@@ -69,24 +66,53 @@ class ActionAcknowledge(Action):
         return []
 
 
-class ActionHandoff(Action):
-    """Until staff can take over the chat (the handoff issue): when and how to reach them."""
+async def hand_over(
+    dispatcher: CollectingDispatcher, tracker: Tracker, handoff: HandoffDesk, reason: str, phone: str
+) -> None:
+    """Put the chat in the staff queue (or, out of hours, take a callback request) and say so."""
+    lang = lang_of(tracker)
+    channel = tracker.get_latest_input_channel() or "rest"
+    item, name = tracker.get_slot("item"), tracker.get_slot("applicant_name")
+    outcome = await handoff.request(tracker.sender_id, channel, lang, reason, item, name)
+    if isinstance(outcome, Queued):
+        wording = HANDOFF_TEXT["queued" if outcome.new else "still_queued"][lang]
+        dispatcher.utter_message(
+            text=wording.format(ahead=outcome.ahead, minutes=outcome.minutes, phone=phone)
+        )
+    elif isinstance(outcome, OutOfHours):
+        text = HANDOFF_TEXT["out_of_hours"][lang].format(hours=outcome.hours, next=outcome.next_open)
+        dispatcher.utter_message(text=text)
 
-    def __init__(self, knowledge: KnowledgeBase):
+
+def _after_report(tracker: Tracker) -> bool:
+    """Whether the bot's last action before this message was a pre-review report (a dispute)."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            seen_user = True
+        elif seen_user and event.get("event") == "action" and event.get("name") != "action_listen":
+            return event.get("name") == "action_prereview_report"
+    return False
+
+
+class ActionHandoff(Action):
+    """Staff take over: on request, on a complaint, or when a pre-review report is disputed."""
+
+    def __init__(self, knowledge: KnowledgeBase, handoff: HandoffDesk):
         self.knowledge = knowledge
+        self.handoff = handoff
 
     def name(self) -> str:
         return "action_handoff"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[Any]:
-        lang = lang_of(tracker)
-        center = self.knowledge.catalogue.center
-        if tracker.latest_message.get("intent", {}).get("name") == "complaint":
-            dispatcher.utter_message(text=_TEXT["complaint"][lang])
-        text = _TEXT["handoff"][lang].format(
-            hours=format_hours(center.hours, lang), phone=center.phone or "-", center=center.name.get(lang)
+        complaint = tracker.latest_message.get("intent", {}).get("name") == "complaint"
+        if complaint:
+            dispatcher.utter_message(text=_TEXT["complaint"][lang_of(tracker)])
+        reason = "complaint" if complaint else "dispute" if _after_report(tracker) else "request"
+        await hand_over(
+            dispatcher, tracker, self.handoff, reason, self.knowledge.catalogue.center.phone or "-"
         )
-        dispatcher.utter_message(text=text)
         return [SlotSet("failures", 0.0)]
 
 
@@ -105,8 +131,9 @@ class ActionDefaultFallback(Action):
     A message the classifier could not place but whose words the catalogue knows is searched
     first: it may name an item, or something the center does not do."""
 
-    def __init__(self, knowledge: KnowledgeBase):
+    def __init__(self, knowledge: KnowledgeBase, handoff: HandoffDesk):
         self.knowledge = knowledge
+        self.handoff = handoff
 
     def name(self) -> str:
         return "action_default_fallback"
@@ -122,8 +149,10 @@ class ActionDefaultFallback(Action):
             return [FollowupAction("action_answer")]
         failures = _failures_before_this_message(tracker) + 1
         if failures >= 2:
-            text = _TEXT["not_understood_again"][lang].format(phone=phone_line(self.knowledge, lang))
-            dispatcher.utter_message(text=text, buttons=staff_button(lang))
+            dispatcher.utter_message(text=_TEXT["not_understood_again"][lang])
+            await hand_over(
+                dispatcher, tracker, self.handoff, "failures", self.knowledge.catalogue.center.phone or "-"
+            )
             return [SlotSet("failures", 0.0)]
         dispatcher.utter_message(text=_TEXT["not_understood"][lang])
         return [SlotSet("failures", float(failures))]

@@ -548,6 +548,19 @@ class AppointmentRecords:
         found = self._select(Appointment.code == code.upper())
         return found[0] if found else None
 
+    def booked_since(self, since: dt.datetime) -> list[dt.datetime]:
+        """When each booking that was made (confirmed at some point) was created."""
+        made = (Status.confirmed, Status.cancelled, Status.attended, Status.no_show)
+        query = select(Appointment.created_at).where(
+            Appointment.created_at >= utc(since), Appointment.status.in_(made)
+        )
+        with self.engine.connect() as connection:
+            return list(connection.scalars(query))
+
+    def of_sender(self, sender_id: str) -> list[Booking]:
+        """Every booking a chat made, newest slot first, for staff."""
+        return self._select(Appointment.sender_id == sender_id, order=Appointment.start.desc(), limit=50)
+
     def holds_of(self, sender_id: str) -> list[Booking]:
         return self._select(Appointment.sender_id == sender_id, Appointment.status == Status.held)
 

@@ -89,6 +89,21 @@ class CaseStore:
                 )
             )
 
+    def of_sender(self, sender_id: str) -> list[tuple[Case, list[StoredFile]]]:
+        """A chat's cases with their files, newest first, for staff."""
+        with self.session() as session:
+            cases = list(
+                session.scalars(
+                    select(Case).where(Case.sender_id == sender_id).order_by(Case.created_at.desc())
+                )
+            )
+        return [(case, self.files(case.id)) for case in cases]
+
+    def submitted_since(self, since: dt.datetime) -> list[dt.datetime]:
+        with self.session() as session:
+            query = select(Case.created_at).where(Case.created_at >= since, Case.status != CaseStatus.draft)
+            return list(session.scalars(query))
+
     def list(self, status: CaseStatus | None = None, limit: int = 200) -> list[Case]:
         with self.session() as session:
             query = (

@@ -1,0 +1,449 @@
+"""Human handoff and the staff console: the takeover loop over real HTTP and WebSockets, races
+on SQLite and PostgreSQL, the console's security, and two Chromium pages, in one server process
+and across two sharing PostgreSQL and Redis."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import websockets
+
+from tests.conftest import free_port, serving
+from tests.story_runner import StoryClock
+from tests.test_web_chat import _frames_until_done, _open
+
+PASSWORD = "correct horse battery"
+STAFF = {"wang": ("王丽", "admin"), "li": ("李强", "agent"), "zhao": ("赵敏", "agent")}
+
+
+def _add_staff(accounts: Any) -> None:
+    for username, (name, role) in STAFF.items():
+        accounts.add(username, name, PASSWORD, role, capacity=3)
+
+
+@pytest.fixture(scope="module")
+def hall(knowledge, parser, tmp_path_factory) -> Iterator[dict[str, Any]]:
+    """The sample center on the stories' Monday morning (open), with three staff accounts."""
+    from api.app import create_app
+    from onewindow.settings import Settings
+
+    settings = Settings(data_dir=tmp_path_factory.mktemp("handoff"))
+    app = create_app(knowledge, parser, settings, StoryClock())
+    _add_staff(app.state.accounts)
+    with serving(app) as url:
+        yield {"url": url, "app": app}
+
+
+class Console:
+    """A logged-in member of staff over HTTP, sending the CSRF token like the console page."""
+
+    def __init__(self, url: str, username: str, password: str = PASSWORD):
+        self.url = url
+        self.client = httpx.Client(base_url=url, timeout=60, follow_redirects=False)
+        login = self.client.post("/staff/login", data={"username": username, "password": password})
+        assert login.status_code == 303, login.text
+        page = self.client.get("/staff").text
+        self.csrf = re.search(r'name="csrf-token" content="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+
+    def get(self, path: str, **kwargs: Any) -> httpx.Response:
+        return self.client.get(path, **kwargs)
+
+    def post(self, path: str, body: dict[str, Any] | None = None, **headers: str) -> httpx.Response:
+        return self.client.post(path, json=body or {}, headers={"X-CSRF-Token": self.csrf, **headers})
+
+
+def say(url: str, sender: str, text: str) -> list[dict[str, Any]]:
+    reply = httpx.post(f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": text}, timeout=120)
+    return reply.json()
+
+
+async def first_reply(socket: Any) -> str:
+    return next(f["text"] for f in await _frames_until_done(socket) if f["type"] == "bot")
+
+
+def waiting_id(console: Console, sender: str) -> int:
+    return next(w["id"] for w in console.get("/api/staff/queue").json()["waiting"] if w["sender"] == sender)
+
+
+def test_the_takeover_loop_request_claim_answer_close_rate_and_the_bot_is_back(hall) -> None:
+    url, citizen = hall["url"], f"web-{uuid.uuid4()}"
+    li, wang = Console(url, "li"), Console(url, "wang")
+
+    async def scenario() -> int:
+        socket, session, _ = await _open(url, citizen.removeprefix("web-"))
+        await socket.send(json.dumps({"type": "message", "id": "h0", "text": "营业执照丢了"}))
+        await _frames_until_done(socket)
+        await socket.send(json.dumps({"type": "message", "id": "h1", "text": "转人工"}))
+        queued = [f for f in await _frames_until_done(socket) if f["type"] == "bot"]
+        assert "前面还有 0 位" in queued[-1]["text"] and "0451-00000000" in queued[-1]["text"]
+
+        waiting = li.get("/api/staff/queue").json()["waiting"]
+        mine = next(w for w in waiting if w["sender"] == citizen)
+        assert mine["reason"] == "request" and mine["channel"] == "web" and mine["lang"] == "zh"
+        assert mine["item_name"] == "营业执照遗失补领、损坏换发", "the bot's guess of the item"
+        assert li.post(f"/api/staff/handoffs/{mine['id']}/claim").status_code == 200
+        joined = json.loads(await asyncio.wait_for(socket.recv(), 10))
+        assert joined["type"] == "bot" and "李强" in joined["text"]
+
+        await socket.send(json.dumps({"type": "message", "id": "h2", "text": "我还要补办公章吗"}))
+        assert [f["type"] for f in await _frames_until_done(socket)] == ["typing", "done"], (
+            "the bot is silent"
+        )
+        chat = li.get(f"/api/staff/handoffs/{mine['id']}").json()
+        said = [(line["from"], line["text"]) for line in chat["history"]]
+        assert said[0] == ("user", "营业执照丢了") and said[-1] == ("user", "我还要补办公章吗")
+        assert ("system", "工作人员李强已接入，请讲。") in said
+
+        assert li.post(f"/api/staff/handoffs/{mine['id']}/note", {"text": "疑似企业用户"}).status_code == 200
+        assert li.post(f"/api/staff/handoffs/{mine['id']}/typing").status_code == 200
+        assert json.loads(await asyncio.wait_for(socket.recv(), 10)) == {"type": "typing", "on": True}
+        assert (
+            li.post(
+                f"/api/staff/handoffs/{mine['id']}/reply", {"text": "公章不用补，带营业执照副本即可"}
+            ).status_code
+            == 200
+        )
+        answer = json.loads(await asyncio.wait_for(socket.recv(), 10))
+        assert answer == {
+            "type": "bot",
+            "text": "公章不用补，带营业执照副本即可",
+            "buttons": [],
+            "staff": "李强",
+        }
+
+        assert li.post(f"/api/staff/handoffs/{mine['id']}/close", {"outcome": "resolved"}).status_code == 200
+        closing = json.loads(await asyncio.wait_for(socket.recv(), 10))
+        assert "请为本次服务评分" in closing["text"] and len(closing["buttons"]) == 5
+        two = next(b for b in closing["buttons"] if b["title"] == "⭐⭐")
+        await socket.send(
+            json.dumps({"type": "message", "id": "h3", "text": "⭐⭐", "payload": two["payload"]})
+        )
+        assert "哪里做得不够好" in await first_reply(socket)
+        await socket.send(json.dumps({"type": "message", "id": "h4", "text": "等得有点久"}))
+        assert "感谢您的评价" in await first_reply(socket)
+
+        await socket.send(json.dumps({"type": "message", "id": "h5", "text": "社保卡丢了怎么补办"}))
+        back = [f for f in await _frames_until_done(socket) if f["type"] == "bot"]
+        assert back[0]["text"].startswith("社会保障卡"), "the bot answers again"
+        await socket.close()
+
+        again, _, history = await _open(url, session)
+        await again.close()
+        texts = [line["text"] for line in history]
+        assert "公章不用补，带营业执照副本即可" in texts and "疑似企业用户" not in texts, (
+            "notes stay with staff"
+        )
+        assert [line.get("id") for line in history if line["from"] == "user"] == [
+            "h0",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+        ]
+        return mine["id"]
+
+    handoff = asyncio.run(scenario())
+    closed = wang.get(f"/api/staff/handoffs/{handoff}").json()
+    assert (closed["status"], closed["outcome"], closed["rating"], closed["comment"]) == (
+        "closed", "resolved", 2, "等得有点久"
+    )  # fmt: skip
+    actions = [(e["staff"], e["action"]) for e in wang.get("/api/staff/audit").json()]
+    for done in ("claim", "view", "note", "reply", "close"):
+        assert ("li", done) in actions
+    assert li.get("/api/staff/audit").status_code == 403, "the audit log is for administrators"
+    assert "/ 5 (1)" in httpx.get(f"{url}/stats").text
+
+
+# --- races ----------------------------------------------------------------------------------------
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'onewindow.sqlite3'}"
+    return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture
+def served(knowledge, parser, database_url: str, tmp_path: Path) -> Iterator[dict[str, Any]]:
+    from api.app import create_app
+    from onewindow.settings import Settings
+
+    settings = Settings(data_dir=tmp_path, database_url=database_url)
+    app = create_app(knowledge, parser, settings, StoryClock())
+    _add_staff(app.state.accounts)
+    with serving(app) as url:
+        yield {"url": url, "app": app}
+
+
+def test_staff_racing_for_one_chat_and_a_trigger_racing_a_takeover(served) -> None:
+    """Two staff claim one chat at once: one gets it. A trigger and a colleague taking the chat at
+    once: one handoff. A trigger while staff hold the chat changes nothing and the bot stays quiet."""
+    url, app = served["url"], served["app"]
+    consoles = [Console(url, name) for name in ("li", "zhao")]
+    for round_ in range(5):
+        citizen = f"race-{round_}"
+        say(url, citizen, "转人工")
+        handoff = waiting_id(consoles[0], citizen)
+
+        async def both_claim(handoff: int = handoff) -> list[int]:
+            async with httpx.AsyncClient(base_url=url, timeout=60) as client:
+                claims = [
+                    client.post(f"/api/staff/handoffs/{handoff}/claim", cookies=c.client.cookies,
+                                headers={"X-CSRF-Token": c.csrf})
+                    for c in consoles
+                ]  # fmt: skip
+                return sorted(r.status_code for r in await asyncio.gather(*claims))
+
+        assert asyncio.run(both_claim()) == [200, 409]
+        assert consoles[0].post(
+            f"/api/staff/handoffs/{handoff}/close", {"outcome": "resolved"}
+        ).status_code in (200, 409)
+        consoles[1].post(f"/api/staff/handoffs/{handoff}/close", {"outcome": "resolved"})
+
+    desk = app.state.handoff
+    from bot.handoff.desk import StaffMember, WithStaff
+
+    li = StaffMember("li", "李强", "agent", 3)
+    for round_ in range(5):
+        citizen = f"trigger-{round_}"
+        say(url, citizen, "你好")
+
+        async def trigger_and_take(citizen: str = citizen) -> list[Any]:
+            return await asyncio.gather(
+                desk.request(citizen, "rest", "zh", "request"), desk.take(citizen, li), return_exceptions=True
+            )
+
+        asyncio.run(trigger_and_take())
+        open_ = [h for h in desk.records.of_sender(citizen) if h.status in ("waiting", "active")]
+        assert len(open_) == 1, "one handoff, whoever came first"
+        if open_[0].status == "waiting":
+            asyncio.run(desk.claim(open_[0].id, li))
+        assert isinstance(asyncio.run(desk.request(citizen, "rest", "zh", "complaint")), WithStaff)
+        assert say(url, citizen, "转人工") == [], "while staff hold the chat the bot says nothing"
+        assert len(desk.records.of_sender(citizen)) == 1
+        asyncio.run(desk.close(open_[0].id, li, "resolved"))
+
+
+def test_capacity_release_transfer_and_a_callback_out_of_hours(served) -> None:
+    url, app = served["url"], served["app"]
+    li, zhao = Console(url, "li"), Console(url, "zhao")
+    ids = []
+    for n in range(4):
+        say(url, f"busy-{n}", "转人工")
+        ids.append(waiting_id(li, f"busy-{n}"))
+    for handoff in ids[:3]:
+        assert li.post(f"/api/staff/handoffs/{handoff}/claim").status_code == 200
+    full = li.post(f"/api/staff/handoffs/{ids[3]}/claim")
+    assert full.status_code == 409 and "3 个会话" in full.json()["detail"]
+    assert li.post(f"/api/staff/handoffs/{ids[0]}/release").status_code == 200
+    assert [w["id"] for w in li.get("/api/staff/queue").json()["waiting"]] == [ids[0], ids[3]], "oldest first"
+    assert li.post(f"/api/staff/handoffs/{ids[1]}/transfer", {"to": "zhao"}).status_code == 200
+    assert zhao.get(f"/api/staff/handoffs/{ids[1]}").json()["agent"] == "zhao"
+    assert li.get(f"/api/staff/handoffs/{ids[1]}").status_code == 404, "an agent reaches only their own chats"
+    assert li.post(f"/api/staff/handoffs/{ids[1]}/reply", {"text": "hi"}).status_code == 409
+
+    clock = app.state.handoff.clock
+    clock.advance(60 * 24 * 5 + 60 * 10)  # Saturday evening
+    night = say(url, "night", "转人工")
+    assert "非工作时间" in night[0]["text"] and "12月07日 09:00" in night[0]["text"]
+    assert "没有找到手机号" in say(url, "night", "张三")[0]["text"]
+    taken = say(url, "night", "我叫张三 138 0013 8000 事由：营业执照变更")
+    assert "张三，13800138000，事由：营业执照变更" in taken[0]["text"]
+    callbacks = li.get("/api/staff/queue").json()["callbacks"]
+    assert [(c["name"], c["phone"], c["topic"]) for c in callbacks] == [
+        ("张三", "13800138000", "营业执照变更")
+    ]
+    assert li.post(f"/api/staff/callbacks/{callbacks[0]['id']}/done").status_code == 200
+    assert li.get("/api/staff/queue").json()["callbacks"] == []
+    assert say(url, "night", "社保卡丢了怎么补办")[0]["text"].startswith("社会保障卡"), "the bot is back"
+
+
+# --- security -------------------------------------------------------------------------------------
+
+
+def test_the_console_refuses_anonymous_cross_site_and_locked_out_callers(hall) -> None:
+    url, app = hall["url"], hall["app"]
+    staff_routes = [
+        (method.upper(), re.sub(r"\{[a-z_]+\}", lambda m: {"{mark}": "attended"}.get(m.group(), "1"), path))
+        for path, operations in app.openapi()["paths"].items()
+        if path.startswith("/api/staff")
+        for method in operations
+    ]
+    assert len(staff_routes) >= 20
+    for method, path in staff_routes:
+        anonymous = httpx.request(method, f"{url}{path}", json={}, params={"date": "2026-11-30"})
+        assert anonymous.status_code in (401, 403), (method, path, anonymous.status_code)
+
+    li = Console(url, "li")
+    citizen = f"web-{uuid.uuid4()}"
+    say(url, citizen, "转人工")
+    handoff = waiting_id(li, citizen)
+    evil = li.post(f"/api/staff/handoffs/{handoff}/claim", Origin="https://evil.example")
+    assert evil.status_code == 403
+    no_token = li.client.post(f"/api/staff/handoffs/{handoff}/claim", json={})
+    assert no_token.status_code == 403
+    assert li.get("/api/staff/queue", headers={"Origin": "https://evil.example"}).status_code == 200
+
+    async def sockets() -> None:
+        ws = url.replace("http", "ws")
+        cookie = {"Cookie": f"onewindow_staff={li.client.cookies['onewindow_staff']}"}
+        for headers in ({}, {**cookie, "Origin": "https://evil.example"}):
+            with pytest.raises(websockets.InvalidStatus, match="403"):
+                await websockets.connect(f"{ws}/ws/staff", additional_headers=headers)
+        async with websockets.connect(f"{ws}/ws/staff", additional_headers={**cookie, "Origin": url}) as live:
+            say(url, f"web-{uuid.uuid4()}", "转人工")
+            assert json.loads(await asyncio.wait_for(live.recv(), 10)) == {"type": "queue"}
+
+    asyncio.run(sockets())
+    for _ in range(5):
+        assert (
+            httpx.post(f"{url}/staff/login", data={"username": "zhao", "password": "guess"}).status_code
+            == 401
+        )
+    locked = httpx.post(f"{url}/staff/login", data={"username": "zhao", "password": PASSWORD})
+    assert locked.status_code == 401 and "15 分钟" in locked.text
+    cross = httpx.post(f"{url}/staff/login", data={"username": "li", "password": PASSWORD},
+                       headers={"Origin": "https://evil.example"})  # fmt: skip
+    assert cross.status_code == 403
+    assert "onewindow_staff" not in httpx.get(f"{url}/").text
+    hashes = [row.password_hash for row in _accounts(app)]
+    assert all(h.startswith("$argon2id$") for h in hashes) and PASSWORD not in "".join(hashes)
+
+
+def _accounts(app: Any) -> list[Any]:
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from api.staff_accounts import StaffUser
+
+    with Session(app.state.accounts.engine) as session:
+        return list(session.scalars(select(StaffUser)))
+
+
+# --- two Chromium pages: a citizen and a member of staff --------------------------------------------
+
+
+@pytest.fixture
+def browser():
+    from tests.conftest import chromium_path
+
+    executable = chromium_path()
+    if executable is None:
+        pytest.skip("Debian's chromium is not installed (make browser installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=executable,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic"],
+        )
+        yield instance
+        instance.close()
+
+
+def _takeover_in_two_pages(browser: Any, citizen_url: str, staff_url: str, username: str, name: str) -> None:
+    """The whole loop as people do it: ask for a person, log in, claim, answer, close, rate, go on."""
+    from playwright.sync_api import expect
+
+    citizen = browser.new_context(viewport={"width": 420, "height": 900}, locale="zh-CN").new_page()
+    staff = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN").new_page()
+    citizen.goto(citizen_url)
+    citizen.fill("#message", "我要转人工")
+    citizen.press("#message", "Enter")
+    expect(citizen.locator("#history")).to_contain_text("前面还有", timeout=30_000)
+
+    staff.goto(f"{staff_url}/staff")
+    staff.fill("#username", username)
+    staff.fill("#password", PASSWORD)
+    staff.click("#login")
+    waiting = staff.locator("#queue .queue-item").first
+    expect(waiting).to_be_visible(timeout=15_000)
+    waiting.locator(".claim").click()
+    expect(staff.locator("#transcript")).to_contain_text("我要转人工", timeout=15_000)
+    expect(citizen.locator("#history")).to_contain_text(f"工作人员{name}已接入", timeout=15_000)
+
+    staff.fill("#reply", "您好，请问要办理什么事项？")
+    staff.click("#send")
+    expect(citizen.locator(".msg.staff").last).to_contain_text("您好，请问要办理什么事项？", timeout=15_000)
+    expect(citizen.locator(".msg.staff .who").last).to_contain_text(name)
+    citizen.fill("#message", "营业执照丢了怎么补")
+    citizen.press("#message", "Enter")
+    expect(staff.locator("#transcript .line.user").last).to_contain_text("营业执照丢了怎么补", timeout=15_000)
+
+    staff.select_option("#outcome", "resolved")
+    staff.click("#close")
+    five = citizen.get_by_role("button", name="⭐⭐⭐⭐⭐")
+    expect(five).to_be_visible(timeout=15_000)
+    five.click()
+    expect(citizen.locator("#history")).to_contain_text("感谢您的评价", timeout=15_000)
+    citizen.fill("#message", "社保卡丢了怎么补办")
+    citizen.press("#message", "Enter")
+    expect(citizen.locator("#history")).to_contain_text("社会保障卡申领、补换", timeout=30_000)
+
+
+def test_in_the_browser_with_both_pages_on_one_server(hall, browser) -> None:
+    _takeover_in_two_pages(browser, hall["url"], hall["url"], "li", "李强")
+
+
+@contextlib.contextmanager
+def _onewindow_serve(env: dict[str, str]) -> Iterator[str]:
+    port = free_port()
+    command = [sys.executable, "-m", "onewindow.cli", "serve", "--port", str(port)]
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.time() + 300
+        while True:
+            try:
+                httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).raise_for_status()
+                break
+            except httpx.HTTPError:
+                if time.time() > deadline or server.poll() is not None:
+                    pytest.fail(
+                        f"the server did not start: {server.stderr.read()[-3000:] if server.stderr else ''}"
+                    )
+                time.sleep(1)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.communicate(timeout=60)
+
+
+@pytest.mark.postgres
+@pytest.mark.slow
+def test_in_the_browser_across_two_server_processes_sharing_postgresql_and_redis(
+    postgres_url: str, browser
+) -> None:
+    """The citizen's page on one process, the console on another: Redis carries the live frames."""
+    from tests.conftest import SHARED_MODEL_DIR
+    from tests.test_rasa_brain import _redis_reachable
+
+    if not _redis_reachable():
+        pytest.skip("Redis is not reachable on 127.0.0.1:6379: the cross-process relay can't be tested")
+    env = {
+        **os.environ,
+        "ONEWINDOW_DATA_DIR": str(SHARED_MODEL_DIR),
+        "ONEWINDOW_DATABASE_URL": postgres_url,
+        "ONEWINDOW_REDIS_URL": "redis://127.0.0.1:6379/0",
+        "ONEWINDOW_HANDOFF_HOURS": "always",  # whatever day the test runs
+    }
+    add = [sys.executable, "-m", "onewindow.cli", "staff", "add", "wang", "--name", "王丽", "--role", "admin",
+           "--password", PASSWORD]  # fmt: skip
+    created = subprocess.run(add, env=env, capture_output=True, text=True, timeout=120)
+    assert created.returncode == 0 and "can log in at /staff" in created.stdout, created.stderr
+    with _onewindow_serve(env) as first, _onewindow_serve(env) as second:
+        _takeover_in_two_pages(browser, first, second, "wang", "王丽")
