@@ -46,9 +46,10 @@ def postgres_database() -> Iterator[str]:
 
 
 @contextmanager
-def server(database_url: str, catalogue: Path, workers: int) -> Iterator[str]:
+def server(database_url: str, catalogue: Path, workers: int, **more_env: str) -> Iterator[str]:
     port = 18000 + random.randrange(1000)
     env = {
+        **more_env,
         **os.environ,
         "ONEWINDOW_DATA_DIR": str(ROOT / "var"),
         "ONEWINDOW_CATALOGUE": str(catalogue),

@@ -6,12 +6,15 @@ import contextlib
 import os
 import shutil
 import socket
+import subprocess
+import sys
 import threading
 import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 os.environ["HF_HUB_OFFLINE"] = "1"
@@ -97,21 +100,51 @@ def chromium_path() -> str | None:
 
 
 @pytest.fixture
-def page():
-    """A headless Chromium page (Debian's chromium driven by Playwright)."""
+def browser():
+    """Headless Chromium (Debian's chromium driven by Playwright)."""
     executable = chromium_path()
     if executable is None:
         pytest.skip("Debian's chromium is not installed (make browser installs it)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
+        instance = playwright.chromium.launch(
             executable_path=executable,
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic"],
         )
-        context = browser.new_context(viewport={"width": 420, "height": 900}, locale="zh-CN")
-        yield context.new_page()
-        browser.close()
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A phone-sized page in Chinese."""
+    return browser.new_context(viewport={"width": 420, "height": 900}, locale="zh-CN").new_page()
+
+
+@contextlib.contextmanager
+def onewindow_serve(env: dict[str, str], workers: int = 1) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """`onewindow serve` as a user starts it, with these environment variables; its URL once healthy."""
+    port = free_port()
+    command = [sys.executable, "-m", "onewindow.cli", "serve", "--port", str(port), "--workers", str(workers)]
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.time() + 300
+        while True:
+            try:
+                httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).raise_for_status()
+                break
+            except httpx.HTTPError:
+                if time.time() > deadline or server.poll() is not None:
+                    pytest.fail(
+                        f"the server did not start: {server.stderr.read()[-3000:] if server.stderr else ''}"
+                    )
+                time.sleep(1)
+        yield f"http://127.0.0.1:{port}", server
+    finally:
+        if server.poll() is None:
+            server.terminate()
+            server.wait(timeout=60)
 
 
 @pytest.fixture

@@ -7,8 +7,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import os
-import subprocess
-import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -19,7 +17,7 @@ import httpx
 import pytest
 import yaml
 
-from tests.conftest import STAFF_TOKEN, free_port, serving
+from tests.conftest import STAFF_TOKEN, serving
 from tests.story_runner import StoryClock
 
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))
@@ -222,35 +220,19 @@ def test_people_are_forgotten_after_the_retention_period(hall) -> None:
 @pytest.fixture
 def crowded_server(database_url: str, tmp_path: Path) -> Iterator[str]:
     """`onewindow serve --workers 3` for the small hall (two counters), as a user starts it."""
-    from tests.conftest import SHARED_MODEL_DIR
+    from tests.conftest import SHARED_MODEL_DIR, onewindow_serve
 
     catalogue = tmp_path / "hall.yml"
     catalogue.write_text(yaml.safe_dump(hall_catalogue(counters=2), allow_unicode=True), encoding="utf-8")
-    port = free_port()
     env = {
         **os.environ,
         "ONEWINDOW_DATA_DIR": str(SHARED_MODEL_DIR),  # the provisioned model
         "ONEWINDOW_CATALOGUE": str(catalogue),
         "ONEWINDOW_DATABASE_URL": database_url,
     }
-    command = [sys.executable, "-m", "onewindow.cli", "serve", "--port", str(port), "--workers", "3"]
-    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    try:
-        deadline = time.time() + 300
-        while True:
-            try:
-                httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).raise_for_status()
-                break
-            except httpx.HTTPError:
-                if time.time() > deadline or server.poll() is not None:
-                    pytest.fail(
-                        f"the server did not start: {server.stderr.read()[-3000:] if server.stderr else ''}"
-                    )
-                time.sleep(1)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.terminate()
-        _, log = server.communicate(timeout=60)
+    with onewindow_serve(env, workers=3) as (url, server):
+        yield url
+    log = server.stderr.read() if server.stderr else ""
     assert log.count("Started server process") == 3, log[-2000:]
 
 

@@ -5,13 +5,12 @@ and across two sharing PostgreSQL and Redis."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
+import datetime as dt
 import json
 import os
 import re
 import subprocess
 import sys
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +20,7 @@ import httpx
 import pytest
 import websockets
 
-from tests.conftest import free_port, serving
+from tests.conftest import onewindow_serve, serving
 from tests.story_runner import StoryClock
 from tests.test_web_chat import _frames_until_done, _open
 
@@ -338,24 +337,6 @@ def _accounts(app: Any) -> list[Any]:
 # --- two Chromium pages: a citizen and a member of staff --------------------------------------------
 
 
-@pytest.fixture
-def browser():
-    from tests.conftest import chromium_path
-
-    executable = chromium_path()
-    if executable is None:
-        pytest.skip("Debian's chromium is not installed (make browser installs it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(
-            executable_path=executable,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic"],
-        )
-        yield instance
-        instance.close()
-
-
 def _takeover_in_two_pages(browser: Any, citizen_url: str, staff_url: str, username: str, name: str) -> None:
     """The whole loop as people do it: ask for a person, log in, claim, answer, close, rate, go on."""
     from playwright.sync_api import expect
@@ -371,8 +352,11 @@ def _takeover_in_two_pages(browser: Any, citizen_url: str, staff_url: str, usern
     staff.fill("#username", username)
     staff.fill("#password", PASSWORD)
     staff.click("#login")
-    waiting = staff.locator("#queue .queue-item").first
-    expect(waiting).to_be_visible(timeout=15_000)
+    expect(staff.locator("#queue .queue-item").first).to_be_visible(timeout=15_000)
+    sender = "web-" + citizen.evaluate("localStorage.getItem('onewindow.session')")
+    queue = staff.request.get(f"{staff_url}/api/staff/queue").json()["waiting"]
+    handoff = next(w["id"] for w in queue if w["sender"] == sender)
+    waiting = staff.locator(f'#queue .queue-item[data-handoff="{handoff}"]')
     waiting.locator(".claim").click()
     expect(staff.locator("#transcript")).to_contain_text("我要转人工", timeout=15_000)
     expect(citizen.locator("#history")).to_contain_text(f"工作人员{name}已接入", timeout=15_000)
@@ -400,29 +384,6 @@ def test_in_the_browser_with_both_pages_on_one_server(hall, browser) -> None:
     _takeover_in_two_pages(browser, hall["url"], hall["url"], "li", "李强")
 
 
-@contextlib.contextmanager
-def _onewindow_serve(env: dict[str, str]) -> Iterator[str]:
-    port = free_port()
-    command = [sys.executable, "-m", "onewindow.cli", "serve", "--port", str(port)]
-    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    try:
-        deadline = time.time() + 300
-        while True:
-            try:
-                httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).raise_for_status()
-                break
-            except httpx.HTTPError:
-                if time.time() > deadline or server.poll() is not None:
-                    pytest.fail(
-                        f"the server did not start: {server.stderr.read()[-3000:] if server.stderr else ''}"
-                    )
-                time.sleep(1)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.terminate()
-        server.communicate(timeout=60)
-
-
 @pytest.mark.postgres
 @pytest.mark.slow
 def test_in_the_browser_across_two_server_processes_sharing_postgresql_and_redis(
@@ -445,5 +406,34 @@ def test_in_the_browser_across_two_server_processes_sharing_postgresql_and_redis
            "--password", PASSWORD]  # fmt: skip
     created = subprocess.run(add, env=env, capture_output=True, text=True, timeout=120)
     assert created.returncode == 0 and "can log in at /staff" in created.stdout, created.stderr
-    with _onewindow_serve(env) as first, _onewindow_serve(env) as second:
+    with onewindow_serve(env) as (first, _), onewindow_serve(env) as (second, _):
         _takeover_in_two_pages(browser, first, second, "wang", "王丽")
+
+
+def test_a_citizen_who_drops_mid_handoff_loses_nothing_and_staff_data_are_forgotten_in_time(hall) -> None:
+    url, app = hall["url"], hall["app"]
+    li = Console(url, "li")
+
+    async def scenario() -> None:
+        socket, session, _ = await _open(url)
+        await socket.send(json.dumps({"type": "message", "id": "d1", "text": "转人工"}))
+        await _frames_until_done(socket)
+        handoff = waiting_id(li, f"web-{session}")
+        assert li.post(f"/api/staff/handoffs/{handoff}/claim").status_code == 200
+        await socket.close()  # the phone loses its connection
+        assert li.post(f"/api/staff/handoffs/{handoff}/reply", {"text": "请问还在吗？"}).status_code == 200
+        # Sent while offline, re-sent by the page when it is back: kept once, seen by staff.
+        back, _, history = await _open(url, session)
+        assert [line["text"] for line in history][-1] == "请问还在吗？"
+        await back.send(json.dumps({"type": "message", "id": "d2", "text": "在的，刚才断网了"}))
+        assert [f["type"] for f in await _frames_until_done(back)] == ["typing", "done"]
+        await back.close()
+        lines = li.get(f"/api/staff/handoffs/{handoff}").json()["history"]
+        assert [line["text"] for line in lines if line["from"] == "user"] == ["转人工", "在的，刚才断网了"]
+        assert li.post(f"/api/staff/handoffs/{handoff}/close", {"outcome": "resolved"}).status_code == 200
+
+        records = app.state.handoff.records
+        records.forget_before(dt.datetime.now(dt.UTC) + dt.timedelta(seconds=1))
+        assert records.lines(f"web-{session}", True) == [] and records.get(handoff).sender_id == "forgotten"
+
+    asyncio.run(scenario())

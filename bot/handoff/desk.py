@@ -256,11 +256,8 @@ class HandoffDesk:
             closed_at=_now(),
         )
         await self.relay.publish(STAFF_TOPIC, {"type": "queue"})
-        taken = {
-            k: v.format(name=name, phone=phone, topic=topic, next=self.next_opening(k))
-            for k, v in TEXT["callback_taken"].items()
-        }
-        return await self._say(handoff, taken)  # type: ignore[arg-type]
+        return await self._say(handoff, _filled(TEXT["callback_taken"], name=name, phone=phone, topic=topic,
+                                                next=self.next_opening(_lang(handoff))))  # fmt: skip
 
     async def _say(
         self, handoff: Handoff, text: dict[Lang, str], buttons: list[dict[str, str]] | None = None
@@ -369,47 +366,41 @@ class HandoffDesk:
     ) -> Handoff:
         handoff = await asyncio.to_thread(self.get, handoff_id)
         await asyncio.to_thread(self.records.audit, staff.username, action, f"handoff {handoff_id}")
-        await self._to_citizen(handoff, "system", {k: v.format(name=staff.name) for k, v in text.items()})  # type: ignore[misc]
-        await self._queue_changed()
-        await self.relay.publish(STAFF_TOPIC, {"type": "handoff", "handoff": handoff_id})
+        await self._changed(handoff, _filled(text, name=staff.name))
         return handoff
+
+    async def _change_owned(
+        self, handoff: Handoff, staff: StaffMember, action: str, detail: str | None = None, **values: Any
+    ) -> None:
+        """Change a chat staff hold, if they still hold it (a compare-and-swap), and audit it."""
+        if not await asyncio.to_thread(
+            self.records.change, handoff.id, [Status.active], handoff.agent, **values
+        ):
+            raise HandoffConflict("这个会话已不在您名下")
+        await asyncio.to_thread(self.records.audit, staff.username, action, f"handoff {handoff.id}", detail)
+
+    async def _changed(
+        self, handoff: Handoff, text: dict[Lang, str], buttons: list[dict[str, str]] | None = None
+    ) -> None:
+        """Tell the citizen what happened, then the console and everyone waiting."""
+        await self._to_citizen(handoff, "system", text, buttons=buttons)
+        await self._queue_changed()
+        await self.relay.publish(STAFF_TOPIC, {"type": "handoff", "handoff": handoff.id})
 
     async def release(self, handoff_id: int, staff: StaffMember) -> None:
         handoff = await self._owned(handoff_id, staff)
-        if not await asyncio.to_thread(
-            self.records.change,
-            handoff_id,
-            [Status.active],
-            handoff.agent,
-            status=Status.waiting,
-            agent=None,
-            claimed_at=None,
-        ):
-            raise HandoffConflict("这个会话已不在您名下")
-        await asyncio.to_thread(self.records.audit, staff.username, "release", f"handoff {handoff_id}")
+        await self._change_owned(
+            handoff, staff, "release", status=Status.waiting, agent=None, claimed_at=None
+        )
         ahead, _ = await self._place(handoff)
-        await self._to_citizen(
-            handoff, "system", {k: v.format(ahead=ahead) for k, v in TEXT["released"].items()}
-        )  # type: ignore[misc]
-        await self._queue_changed()
-        await self.relay.publish(STAFF_TOPIC, {"type": "handoff", "handoff": handoff_id})
+        await self._changed(handoff, _filled(TEXT["released"], ahead=ahead))
 
     async def transfer(self, handoff_id: int, staff: StaffMember, to: StaffMember) -> None:
         handoff = await self._owned(handoff_id, staff)
         if await asyncio.to_thread(self.records.load, to.username) >= to.capacity:
             raise HandoffConflict(f"{to.name} 的会话已满")
-        if not await asyncio.to_thread(
-            self.records.change, handoff_id, [Status.active], handoff.agent, agent=to.username
-        ):
-            raise HandoffConflict("这个会话已不在您名下")
-        await asyncio.to_thread(
-            self.records.audit, staff.username, "transfer", f"handoff {handoff_id}", to.username
-        )
-        await self._to_citizen(
-            handoff, "system", {k: v.format(name=to.name) for k, v in TEXT["transferred"].items()}
-        )  # type: ignore[misc]
-        await self._queue_changed()
-        await self.relay.publish(STAFF_TOPIC, {"type": "handoff", "handoff": handoff_id})
+        await self._change_owned(handoff, staff, "transfer", to.username, agent=to.username)
+        await self._changed(handoff, _filled(TEXT["transferred"], name=to.name))
 
     async def reply(self, handoff_id: int, staff: StaffMember, text: str) -> None:
         handoff = await self._owned(handoff_id, staff)
@@ -434,22 +425,12 @@ class HandoffDesk:
         if outcome not in OUTCOMES:
             raise HandoffConflict(f"未知的结果：{outcome}")
         handoff = await self._owned(handoff_id, staff)
-        if not await asyncio.to_thread(
-            self.records.change,
-            handoff_id,
-            [Status.active],
-            handoff.agent,
-            status=Status.closed,
-            outcome=outcome,
-            closed_at=_now(),
+        await self._change_owned(
+            handoff, staff, "close", outcome, status=Status.closed, outcome=outcome, closed_at=_now(),
             rating_state="asked",
-        ):
-            raise HandoffConflict("这个会话已不在您名下")
-        await asyncio.to_thread(self.records.audit, staff.username, "close", f"handoff {handoff_id}", outcome)
+        )  # fmt: skip
         stars = [{"title": "⭐" * n, "payload": f'/rate{{"score": {n}}}'} for n in range(5, 0, -1)]
-        await self._to_citizen(handoff, "system", TEXT["closed"], buttons=stars)
-        await self._queue_changed()
-        await self.relay.publish(STAFF_TOPIC, {"type": "handoff", "handoff": handoff_id})
+        await self._changed(handoff, TEXT["closed"], stars)
 
     async def callback_done(self, handoff_id: int, staff: StaffMember) -> None:
         if not await asyncio.to_thread(
@@ -536,6 +517,10 @@ class HandoffDesk:
 
     def lines(self, sender: str, with_notes: bool = False) -> list[dict[str, Any]]:
         return [line_view(line) for line in self.records.lines(sender, with_notes)]
+
+
+def _filled(text: dict[Lang, str], **values: Any) -> dict[Lang, str]:
+    return {lang: wording.format(**values) for lang, wording in text.items()}
 
 
 def _lang(handoff: Handoff) -> Lang:
