@@ -71,6 +71,7 @@ async def tidy(desk: PrereviewDesk, book: AppointmentBook, handoff: HandoffDesk,
     await asyncio.to_thread(book.tidy)
     cutoff = dt.datetime.now(dt.UTC) - dt.timedelta(days=handoff_days)
     await asyncio.to_thread(handoff.records.forget_before, cutoff)
+    await asyncio.to_thread(handoff.records.end_stale_forms, dt.datetime.now(dt.UTC) - dt.timedelta(days=1))
 
 
 def create_app(

@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import AfterValidator, BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from api.staff_auth import Staff
+from api.staff_auth import Staff, admin, audit
 from bot.actions.common import payload
 from bot.appointments.book import AppointmentBook, FreeSlot, Outcome, Result
 from bot.appointments.records import Booking, Status
@@ -221,16 +221,18 @@ async def reschedule_booking(request: Request, code: str, move: Move) -> JSONRes
 
 @router.get("/api/staff/appointments")
 async def day_list(
-    request: Request, _: Staff, date: dt.date, window: str | None = None
+    request: Request, staff: Staff, date: dt.date, window: str | None = None
 ) -> list[dict[str, Any]]:
     """A day's bookings in time order, with names and phones (staff only)."""
+    await audit(request, staff, "view_day_list", date.isoformat(), window)
     book = _book(request)
     bookings = await run_in_threadpool(book.day_list, date, window)
     return [_booking(book, b, personal=True) for b in bookings]
 
 
 @router.get("/api/staff/appointments.csv")
-async def day_list_csv(request: Request, _: Staff, date: dt.date, window: str | None = None) -> Response:
+async def day_list_csv(request: Request, staff: Staff, date: dt.date, window: str | None = None) -> Response:
+    await audit(request, staff, "export_day_list", date.isoformat(), window)
     book = _book(request)
     rows = [_booking(book, b, personal=True) for b in await run_in_threadpool(book.day_list, date, window)]
     columns = [
@@ -258,9 +260,10 @@ async def day_list_csv(request: Request, _: Staff, date: dt.date, window: str | 
 
 @router.post("/api/staff/appointments/{code}/{mark}")
 async def mark_booking(
-    request: Request, _: Staff, code: str, mark: Literal["attended", "no-show"]
+    request: Request, staff: Staff, code: str, mark: Literal["attended", "no-show"]
 ) -> dict[str, Any]:
     """Check-in (attended) or no-show, once, for a confirmed booking."""
+    await audit(request, staff, mark, code.upper())
     book = _book(request)
     status = Status.attended if mark == "attended" else Status.no_show
     booking = await run_in_threadpool(book.mark, code.upper(), status)
@@ -280,6 +283,10 @@ class NewBlackout(BaseModel):
 @router.post("/api/staff/blackouts")
 async def blackout(request: Request, staff: Staff, period: NewBlackout) -> dict[str, Any]:
     """Close a window for a period: its bookings are cancelled and their owners told in their chats."""
+    admin(staff)
+    await audit(
+        request, staff, "blackout", period.window, f"{period.start.isoformat()} – {period.end.isoformat()}"
+    )
     book = _book(request)
     if book.catalogue.window(period.window) is None:
         raise HTTPException(404, f"no window {period.window!r} in the catalogue")

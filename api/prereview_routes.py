@@ -12,7 +12,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from api.staff_auth import Staff
+from api.staff_auth import Staff, audit
 from bot.gateway import InboundMessage, bot_frame
 from bot.prereview.cases import CaseStatus
 from bot.prereview.desk import PrereviewDesk, Upload
@@ -128,7 +128,8 @@ async def list_cases(request: Request, _: Staff, status: CaseStatus | None = Non
 
 
 @router.get("/api/staff/prereviews/{case_id}")
-async def open_case(request: Request, case_id: str, _: Staff) -> dict[str, Any]:
+async def open_case(request: Request, case_id: str, staff: Staff) -> dict[str, Any]:
+    await audit(request, staff, "view_case", f"case {case_id}")
     desk = _desk(request)
     case = await run_in_threadpool(desk.store.get, case_id)
     if case is None:
@@ -162,8 +163,7 @@ async def case_file(request: Request, case_id: str, file_id: int, staff: Staff) 
     found = await run_in_threadpool(_desk(request).file_bytes, case_id, file_id)
     if found is None:
         raise HTTPException(404, "no such file in this case")
-    audit = request.app.state.handoff.records.audit
-    await run_in_threadpool(audit, staff.username, "view_file", f"case {case_id}", f"file {file_id}")
+    await audit(request, staff, "view_file", f"case {case_id}", f"file {file_id}")
     file, data = found
     headers = {
         "Content-Disposition": f'attachment; filename="file-{file.id}.{file.kind or "bin"}"',
@@ -181,6 +181,7 @@ class Decision(BaseModel):
 
 @router.post("/api/staff/prereviews/{case_id}/decision")
 async def decide(request: Request, case_id: str, decision: Decision, staff: Staff) -> dict[str, Any]:
+    await audit(request, staff, decision.decision, f"case {case_id}")
     desk = _desk(request)
     case = await run_in_threadpool(
         desk.decide, case_id, decision.decision == "confirm", decision.comment, staff.username

@@ -112,9 +112,13 @@ class StaffAccounts:
                     "登录失败次数过多，请 15 分钟后再试 / too many failures: try again in 15 minutes"
                 )
             elif not _check(user.password_hash, password):
-                user.failures += 1
-                if user.failures >= MAX_FAILURES:
-                    user.failures, user.locked_until = 0, _now() + LOCKOUT
+                # Counted in the database: guesses in parallel each count (SQLite has no FOR UPDATE).
+                counted = update(StaffUser).where(StaffUser.username == username)
+                failures = session.scalar(
+                    counted.values(failures=StaffUser.failures + 1).returning(StaffUser.failures)
+                )
+                if failures is not None and failures >= MAX_FAILURES:
+                    session.execute(counted.values(failures=0, locked_until=_now() + LOCKOUT))
             else:
                 refusal = None
                 user.failures, user.locked_until = 0, None

@@ -8,6 +8,7 @@ from typing import Annotated
 from urllib.parse import urlsplit
 
 from fastapi import Depends, HTTPException, Request
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import HTTPConnection
 
 from bot.handoff.desk import StaffMember
@@ -53,3 +54,15 @@ def staff(request: Request) -> StaffMember:
 
 
 Staff = Annotated[StaffMember, Depends(staff)]
+
+
+async def audit(
+    request: Request, member: StaffMember, action: str, target: str, detail: str | None = None
+) -> None:
+    """Note a staff action in the audit log."""
+    await run_in_threadpool(request.app.state.handoff.records.audit, member.username, action, target, detail)
+
+
+def admin(member: StaffMember) -> None:
+    if not member.admin:
+        raise HTTPException(403, "only an administrator may do this")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
+import time
 from typing import Any
 
 from fastapi import APIRouter, Form, HTTPException, Request, WebSocket, WebSocketDisconnect
@@ -19,6 +21,7 @@ from bot.handoff.wording import CANNED, OUTCOMES
 from knowledge.schema import Lang
 
 router = APIRouter(tags=["staff"])
+SESSION_RECHECK_SECONDS = 30
 _UI: dict[Lang, dict[str, str]] = {"zh": {}, "en": {}}
 
 
@@ -146,6 +149,10 @@ async def chat(request: Request, handoff_id: int, me: Staff) -> dict[str, Any]:
     }
 
 
+def _aware(moment: Any) -> Any:
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)  # SQLite hands back naive UTC
+
+
 def _item_name(catalogue: Any, item_id: str | None, lang: str) -> str | None:
     item = catalogue.item(item_id or "")
     return item.name.get("en" if lang == "en" else "zh") if item else item_id
@@ -157,7 +164,7 @@ def _case_view(case: Any, files: list[Any], catalogue: Any, lang: str) -> dict[s
         "item_name": _item_name(catalogue, case.item, lang),
         "verdict": (case.report or {}).get("verdict"),
         "status": case.status,
-        "created_at": case.created_at.isoformat(),
+        "created_at": _aware(case.created_at).isoformat(),
         "files": [{"name": f.name, "url": f"/api/staff/prereviews/{case.id}/files/{f.id}"} for f in files],
     }
 
@@ -244,7 +251,13 @@ def audit_log(request: Request, me: Staff) -> list[dict[str, Any]]:
     if not me.admin:
         raise HTTPException(403, "the audit log is for administrators")
     return [
-        {"at": e.at.isoformat(), "staff": e.staff, "action": e.action, "target": e.target, "detail": e.detail}
+        {
+            "at": _aware(e.at).isoformat(),
+            "staff": e.staff,
+            "action": e.action,
+            "target": e.target,
+            "detail": e.detail,
+        }
         for e in _desk(request).records.audit_log()
     ]
 
@@ -263,7 +276,15 @@ async def staff_socket(websocket: WebSocket) -> None:
     await websocket.accept()
     desk: HandoffDesk = websocket.app.state.handoff
 
+    checked = time.monotonic()
+
     async def forward(frame: dict[str, Any]) -> None:
+        nonlocal checked
+        if time.monotonic() - checked > SESSION_RECHECK_SECONDS:  # logged out or expired meanwhile
+            checked = time.monotonic()
+            if await run_in_threadpool(session_member, websocket) is None:
+                await websocket.close(code=4401)
+                return
         if frame.get("type") == "line" and not me.admin and frame.get("agent") not in (None, me.username):
             return
         await websocket.send_json(frame)

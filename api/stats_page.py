@@ -54,7 +54,7 @@ def weekly(state: Any, now: dt.datetime) -> list[dict[str, Any]]:
     zone = ZoneInfo(state.knowledge.catalogue.center.timezone)
     today = now.astimezone(zone).date()
     first = today - dt.timedelta(days=today.weekday() + 7 * (WEEKS - 1))
-    since = dt.datetime.combine(first, dt.time(), zone)
+    since = dt.datetime.combine(first, dt.time(), zone).astimezone(dt.UTC)  # SQLite compares naive UTC
 
     def week_of(moment: dt.datetime) -> dt.date:
         day = _aware(moment).astimezone(zone).date()

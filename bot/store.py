@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import JSON, DateTime, Integer, String, create_engine, event, func, insert, select
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.pool import StaticPool
 
 
 class Base(DeclarativeBase):
@@ -33,9 +34,13 @@ def make_engine(url: str) -> Engine:
         parsed = parsed.set(drivername="postgresql+psycopg")
     sqlite = parsed.get_backend_name() == "sqlite"
     # Statement parameters (names, phones) stay out of error messages and logs.
-    engine = create_engine(
-        parsed, pool_pre_ping=not sqlite, hide_parameters=True
-    )  # pre-ping: a file never drops
+    in_memory = sqlite and parsed.database in (None, "", ":memory:")
+    # One shared connection for an in-memory database: each new one would be a new, empty database.
+    options: dict[str, Any] = (
+        {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}} if in_memory else {}
+    )
+    # pre-ping: a file never drops
+    engine = create_engine(parsed, pool_pre_ping=not sqlite, hide_parameters=True, **options)
     if sqlite:
 
         @event.listens_for(engine, "connect")

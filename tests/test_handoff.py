@@ -297,6 +297,10 @@ def test_the_console_refuses_anonymous_cross_site_and_locked_out_callers(hall) -
     no_token = li.client.post(f"/api/staff/handoffs/{handoff}/claim", json={})
     assert no_token.status_code == 403
     assert li.get("/api/staff/queue", headers={"Origin": "https://evil.example"}).status_code == 200
+    period = {"window": "w", "start": "2026-12-01T09:00:00+08:00", "end": "2026-12-01T12:00:00+08:00"}
+    assert li.post("/api/staff/blackouts", period).status_code == 403, (
+        "closing a window is for administrators"
+    )
 
     async def sockets() -> None:
         ws = url.replace("http", "ws")

@@ -255,7 +255,10 @@ def test_two_rasa_instances_share_chats_through_postgresql_and_the_redis_lock_st
     answered = True
     for event in events:
         if event["event"] == "user":
-            assert answered, f"{event['text']!r} was handled before the message before it was answered"
+            turns = [e.get("text") or e.get("name") for e in events if e["event"] in ("user", "action")]
+            assert answered, (
+                f"{event['text']!r} was handled before the message before it was answered: {turns}"
+            )
             answered = False
         elif event["event"] == "action" and event["name"] == "action_listen":
             answered = True

@@ -125,11 +125,16 @@ class ActionStop(Action):
         return [SlotSet("item", None), SlotSet("scenario", None)]
 
 
+_END_TURN = FollowupAction("action_listen")
+
+
 class ActionDefaultFallback(Action):
-    """Ask to rephrase; on the second misunderstanding in a row, offer staff.
+    """Ask to rephrase; on the second misunderstanding in a row, hand the chat to staff.
 
     A message the classifier could not place but whose words the catalogue knows is searched
-    first: it may name an item, or something the center does not do."""
+    first: it may name an item, or something the center does not do. Having spoken, it ends the
+    turn itself: after an unusual turn Rasa's core fallback would otherwise run it again and again
+    (the circuit breaker stops it, and the chat stops answering)."""
 
     def __init__(self, knowledge: KnowledgeBase, handoff: HandoffDesk):
         self.knowledge = knowledge
@@ -145,7 +150,7 @@ class ActionDefaultFallback(Action):
             result = await asyncio.to_thread(self.knowledge.search, text)
             if result.out_of_scope:
                 say_out_of_scope(dispatcher, self.knowledge, lang)
-                return [SlotSet("failures", 0.0)]
+                return [SlotSet("failures", 0.0), _END_TURN]
             return [FollowupAction("action_answer")]
         failures = _failures_before_this_message(tracker) + 1
         if failures >= 2:
@@ -153,9 +158,9 @@ class ActionDefaultFallback(Action):
             await hand_over(
                 dispatcher, tracker, self.handoff, "failures", self.knowledge.catalogue.center.phone or "-"
             )
-            return [SlotSet("failures", 0.0)]
+            return [SlotSet("failures", 0.0), _END_TURN]
         dispatcher.utter_message(text=_TEXT["not_understood"][lang])
-        return [SlotSet("failures", float(failures))]
+        return [SlotSet("failures", float(failures)), _END_TURN]
 
 
 def _failures_before_this_message(tracker: Tracker) -> int:

@@ -170,7 +170,12 @@ class HandoffDesk:
         said = (metadata.get("title") or text)[:2000]
         message_id = metadata.get("message_id")
         if handoff is not None:
-            await asyncio.to_thread(self.records.add_line, handoff, "user", said, None, None, message_id)
+            line = await asyncio.to_thread(
+                self.records.add_line, handoff, "user", said, None, None, message_id
+            )
+            if await asyncio.to_thread(self.records.open_of, sender) is None:  # closed meanwhile
+                await asyncio.to_thread(self.records.drop_line, line.id)
+                return await self.intercept(sender, text, metadata)
             if handoff.status == Status.collecting:
                 return await self._take_callback(handoff, text)
             leaving = handoff.status == Status.waiting and text.strip().lower() in _CANCEL
@@ -358,6 +363,7 @@ class HandoffDesk:
         )
         if handoff is None:
             raise HandoffConflict("这个对话已在人工服务中")
+        await asyncio.to_thread(self._stop_asking_rating, sender)
         await self._queue_changed()
         return await self._joined(handoff.id, staff, "take", TEXT["claimed"])
 
@@ -486,7 +492,7 @@ class HandoffDesk:
                     "phone": h.callback_phone,
                     "topic": h.callback_topic,
                     "lang": h.lang,
-                    "created_at": h.created_at.isoformat(),
+                    "created_at": _aware(h.created_at).isoformat(),
                 }
                 for h in self.records.listed([Status.callback])
             ],
@@ -509,7 +515,7 @@ class HandoffDesk:
             **self._summary(handoff),
             "status": handoff.status,
             "agent": handoff.agent,
-            "created_at": handoff.created_at.isoformat(),
+            "created_at": _aware(handoff.created_at).isoformat(),
             "outcome": handoff.outcome,
             "rating": handoff.rating,
             "comment": handoff.comment,
@@ -541,7 +547,9 @@ def _epoch() -> float:
     return _now().timestamp()
 
 
+def _aware(moment: dt.datetime) -> dt.datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)  # SQLite hands back naive UTC
+
+
 def _seconds(now: dt.datetime, then: dt.datetime) -> int:
-    if then.tzinfo is None:  # SQLite hands back naive UTC
-        then = then.replace(tzinfo=dt.UTC)
-    return max(0, int((now - then).total_seconds()))
+    return max(0, int((now - _aware(then)).total_seconds()))

@@ -164,7 +164,10 @@ class HandoffRecords:
     def asking_rating(self, sender: str) -> Handoff | None:
         with self.session() as session:
             return session.scalar(
-                select(Handoff).where(Handoff.sender_id == sender, Handoff.rating_state.is_not(None))
+                select(Handoff)
+                .where(Handoff.sender_id == sender, Handoff.rating_state.is_not(None))
+                .order_by(Handoff.id.desc())
+                .limit(1)
             )
 
     def of_sender(self, sender: str) -> list[Handoff]:
@@ -243,6 +246,10 @@ class HandoffRecords:
             session.add(line)
         return line
 
+    def drop_line(self, line_id: int) -> None:
+        with self.session() as session, session.begin():
+            session.execute(delete(HandoffLine).where(HandoffLine.id == line_id))
+
     def lines(self, sender: str, with_notes: bool = False) -> list[HandoffLine]:
         with self.session() as session:
             query = select(HandoffLine).where(HandoffLine.sender_id == sender).order_by(HandoffLine.id)
@@ -287,6 +294,15 @@ class HandoffRecords:
     def audit_log(self, limit: int = 500) -> list[AuditEntry]:
         with self.session() as session:
             return list(session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)))
+
+    def end_stale_forms(self, cutoff: dt.datetime) -> None:
+        """A callback request never completed by `cutoff` gives the chat back to the bot."""
+        with self.session() as session, session.begin():
+            session.execute(
+                update(Handoff)
+                .where(Handoff.status == Status.collecting, Handoff.created_at < cutoff)
+                .values(status=Status.closed, outcome="user_left", closed_at=_now())
+            )
 
     def forget_before(self, cutoff: dt.datetime) -> None:
         """Retention: lines and callback details of handoffs closed before `cutoff` go."""

@@ -71,15 +71,18 @@ class Relay:
             for frame in frames:
                 await self._deliver(topic, frame)
             return
-        for frame in frames:
-            await self._redis.publish(f"{_CHANNEL_PREFIX}{topic}", json.dumps(frame, ensure_ascii=False))
+        try:
+            for frame in frames:
+                await self._redis.publish(f"{_CHANNEL_PREFIX}{topic}", json.dumps(frame, ensure_ascii=False))
+        except Exception:  # the change is saved; open pages catch up from the history
+            log.exception("Redis refused a live frame; pages will show it when they reload")
 
     async def _deliver(self, topic: str, frame: dict[str, Any]) -> None:
         for listener in list(self._listeners.get(topic, ())):
             try:
                 await listener(frame)
             except Exception:  # a connection closing meanwhile catches up from the history
-                log.debug("a listener of %s failed", topic, exc_info=True)
+                log.debug("a listener failed", exc_info=True)
 
     @contextlib.contextmanager
     def listening(self, topic: str, listener: Listener) -> Iterator[None]:
