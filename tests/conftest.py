@@ -147,6 +147,14 @@ def onewindow_serve(env: dict[str, str], workers: int = 1) -> Iterator[tuple[str
             server.wait(timeout=60)
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Each database OneWindow runs on: a SQLite file, then (where it runs) PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'onewindow.sqlite3'}"
+    return request.getfixturevalue("postgres_url")
+
+
 @pytest.fixture
 def postgres_url() -> Iterator[str]:
     """A new, empty PostgreSQL database on 127.0.0.1:5432, dropped afterwards."""

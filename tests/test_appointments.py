@@ -47,13 +47,6 @@ def hall_catalogue(counters: int = 2) -> dict[str, Any]:
     }
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'appointments.db'}"
-    return request.getfixturevalue("postgres_url")
-
-
 @pytest.fixture
 def hall(database_url: str) -> Iterator[tuple[Any, StoryClock]]:
     """An appointment book for the small hall (one counter), on a Monday morning."""

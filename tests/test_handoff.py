@@ -170,13 +170,6 @@ def test_the_takeover_loop_request_claim_answer_close_rate_and_the_bot_is_back(h
 # --- races ----------------------------------------------------------------------------------------
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'onewindow.sqlite3'}"
-    return request.getfixturevalue("postgres_url")
-
-
 @pytest.fixture
 def served(knowledge, parser, database_url: str, tmp_path: Path) -> Iterator[dict[str, Any]]:
     from api.app import create_app

@@ -78,13 +78,6 @@ def test_story_with_a_restart_before_every_message(story: Story, restarted_brain
     assert not problems, "\n".join(problems)
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'shared.db'}"
-    return request.getfixturevalue("postgres_url")
-
-
 def test_a_brain_catches_up_with_messages_another_process_handled(knowledge, parser, database_url) -> None:
     from bot.assistant import build_assistant
 

@@ -179,14 +179,7 @@ class HandoffDesk:
             if handoff.status == Status.collecting:
                 return await self._take_callback(handoff, text)
             leaving = handoff.status == Status.waiting and text.strip().lower() in _CANCEL
-            if leaving and await asyncio.to_thread(
-                self.records.change,
-                handoff.id,
-                [Status.waiting],
-                status=Status.closed,
-                outcome="user_left",
-                closed_at=_now(),
-            ):
+            if leaving and await asyncio.to_thread(self._left, handoff, Status.waiting):
                 await self._queue_changed()
                 return await self._say(handoff, TEXT["left_queue"])
             await self._to_staff(handoff, {"from": "user", "text": said, "at": _epoch()})
@@ -233,14 +226,7 @@ class HandoffDesk:
     async def _take_callback(self, handoff: Handoff, text: str) -> list[dict[str, Any]]:
         lang = _lang(handoff)
         if text.strip().lower() in _CANCEL:
-            await asyncio.to_thread(
-                self.records.change,
-                handoff.id,
-                [Status.collecting],
-                status=Status.closed,
-                outcome="user_left",
-                closed_at=_now(),
-            )
+            await asyncio.to_thread(self._left, handoff, Status.collecting)
             return await self._say(handoff, TEXT["callback_cancelled"])
         digits = _DIGITS.search(text)
         found = phones(digits.group()) if digits else []
@@ -271,6 +257,12 @@ class HandoffDesk:
         said = text[_lang(handoff)]
         await asyncio.to_thread(self.records.add_line, handoff, "system", said, None, buttons)
         return [{"text": said, "buttons": buttons or []}]
+
+    def _left(self, handoff: Handoff, status: Status) -> bool:
+        """The citizen gave up waiting or asking for a callback: the chat is the bot's again."""
+        return self.records.change(
+            handoff.id, [status], status=Status.closed, outcome="user_left", closed_at=_now()
+        )
 
     def _stop_asking_rating(self, sender: str) -> None:
         asking = self.records.asking_rating(sender)
