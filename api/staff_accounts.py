@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from bot.handoff.desk import StaffMember
-from bot.store import Base
+from bot.store import Base, utc
 
 MAX_FAILURES = 5
 LOCKOUT = dt.timedelta(minutes=15)
@@ -53,10 +53,6 @@ class StaffSession(Base):
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-def _aware(moment: dt.datetime) -> dt.datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)  # SQLite hands back naive UTC
 
 
 def _digest(token: str) -> str:
@@ -107,7 +103,7 @@ class StaffAccounts:
             user = session.get(StaffUser, username, with_for_update=True)
             if user is None:
                 _check(_DUMMY_HASH, password)
-            elif user.locked_until and _aware(user.locked_until) > _now():
+            elif user.locked_until and utc(user.locked_until) > _now():
                 refusal = LoginRefused(
                     "登录失败次数过多，请 15 分钟后再试 / too many failures: try again in 15 minutes"
                 )
@@ -147,7 +143,7 @@ class StaffAccounts:
         """The member of staff and CSRF token of a live session."""
         with self._session() as session:
             found = session.get(StaffSession, _digest(token))
-            if found is None or _aware(found.expires_at) <= _now():
+            if found is None or utc(found.expires_at) <= _now():
                 return None
             user = session.get(StaffUser, found.username)
             return (_member(user), found.csrf) if user else None

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import datetime as dt
 import time
 from typing import Any
 
@@ -18,6 +16,7 @@ from api.staff_accounts import LoginRefused, StaffAccounts
 from api.staff_auth import COOKIE, Staff, same_origin, session_member
 from bot.handoff.desk import STAFF_TOPIC, HandoffConflict, HandoffDesk, StaffMember
 from bot.handoff.wording import CANNED, OUTCOMES
+from bot.store import utc
 from knowledge.schema import Lang
 
 router = APIRouter(tags=["staff"])
@@ -149,10 +148,6 @@ async def chat(request: Request, handoff_id: int, me: Staff) -> dict[str, Any]:
     }
 
 
-def _aware(moment: Any) -> Any:
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)  # SQLite hands back naive UTC
-
-
 def _item_name(catalogue: Any, item_id: str | None, lang: str) -> str | None:
     item = catalogue.item(item_id or "")
     return item.name.get("en" if lang == "en" else "zh") if item else item_id
@@ -164,7 +159,7 @@ def _case_view(case: Any, files: list[Any], catalogue: Any, lang: str) -> dict[s
         "item_name": _item_name(catalogue, case.item, lang),
         "verdict": (case.report or {}).get("verdict"),
         "status": case.status,
-        "created_at": _aware(case.created_at).isoformat(),
+        "created_at": utc(case.created_at).isoformat(),
         "files": [{"name": f.name, "url": f"/api/staff/prereviews/{case.id}/files/{f.id}"} for f in files],
     }
 
@@ -252,7 +247,7 @@ def audit_log(request: Request, me: Staff) -> list[dict[str, Any]]:
         raise HTTPException(403, "the audit log is for administrators")
     return [
         {
-            "at": _aware(e.at).isoformat(),
+            "at": utc(e.at).isoformat(),
             "staff": e.staff,
             "action": e.action,
             "target": e.target,
@@ -294,4 +289,3 @@ async def staff_socket(websocket: WebSocket) -> None:
             message = await websocket.receive()
             if message["type"] == "websocket.disconnect":
                 return
-            await asyncio.sleep(0)

@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
 from api.pages import page_context, page_lang, templates
+from bot.store import utc
 from knowledge.schema import Lang
 
 router = APIRouter()
@@ -45,10 +46,6 @@ _UI: dict[Lang, dict[str, str]] = {
 }
 
 
-def _aware(moment: dt.datetime) -> dt.datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-
-
 def weekly(state: Any, now: dt.datetime) -> list[dict[str, Any]]:
     """The last WEEKS calendar weeks in the center's time zone, newest first."""
     zone = ZoneInfo(state.knowledge.catalogue.center.timezone)
@@ -57,7 +54,7 @@ def weekly(state: Any, now: dt.datetime) -> list[dict[str, Any]]:
     since = dt.datetime.combine(first, dt.time(), zone).astimezone(dt.UTC)  # SQLite compares naive UTC
 
     def week_of(moment: dt.datetime) -> dt.date:
-        day = _aware(moment).astimezone(zone).date()
+        day = utc(moment).astimezone(zone).date()
         return day - dt.timedelta(days=day.weekday())
 
     handoffs, chats = state.handoff.records.since(since)
@@ -71,7 +68,7 @@ def weekly(state: Any, now: dt.datetime) -> list[dict[str, Any]]:
         if handoff.status in ("waiting", "active", "closed"):  # callbacks are counted apart
             counts[week]["handoffs"] += 1
         if handoff.claimed_at is not None and handoff.reason != "staff":
-            waits[week].append((_aware(handoff.claimed_at) - _aware(handoff.created_at)).total_seconds() / 60)
+            waits[week].append((utc(handoff.claimed_at) - utc(handoff.created_at)).total_seconds() / 60)
         if handoff.rating:
             ratings[week].append(handoff.rating)
     for moment in state.desk.store.submitted_since(since):

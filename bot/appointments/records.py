@@ -36,7 +36,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
-from bot.store import Base
+from bot.store import Base, utc
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud and typed on a phone
 
@@ -139,11 +139,6 @@ class NotChanged(Exception):
 
 class DuplicateBooking(Exception):
     """The person already has an active booking for this item."""
-
-
-def utc(value: dt.datetime) -> dt.datetime:
-    """An aware UTC time; SQLite hands back the naive UTC times it was given."""
-    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
 
 
 def _booking(row: Any) -> Booking:

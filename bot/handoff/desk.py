@@ -21,6 +21,7 @@ from bot.handoff.records import OPEN, Handoff, HandoffLine, HandoffRecords, Stat
 from bot.handoff.relay import Relay
 from bot.handoff.wording import OUTCOMES, TEXT
 from bot.prereview.rules import phones
+from bot.store import utc
 from knowledge.answer import format_hours
 from knowledge.schema import Catalogue, Lang
 
@@ -484,7 +485,7 @@ class HandoffDesk:
                     "phone": h.callback_phone,
                     "topic": h.callback_topic,
                     "lang": h.lang,
-                    "created_at": _aware(h.created_at).isoformat(),
+                    "created_at": utc(h.created_at).isoformat(),
                 }
                 for h in self.records.listed([Status.callback])
             ],
@@ -507,7 +508,7 @@ class HandoffDesk:
             **self._summary(handoff),
             "status": handoff.status,
             "agent": handoff.agent,
-            "created_at": _aware(handoff.created_at).isoformat(),
+            "created_at": utc(handoff.created_at).isoformat(),
             "outcome": handoff.outcome,
             "rating": handoff.rating,
             "comment": handoff.comment,
@@ -539,9 +540,5 @@ def _epoch() -> float:
     return _now().timestamp()
 
 
-def _aware(moment: dt.datetime) -> dt.datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)  # SQLite hands back naive UTC
-
-
 def _seconds(now: dt.datetime, then: dt.datetime) -> int:
-    return max(0, int((now - _aware(then)).total_seconds()))
+    return max(0, int((now - utc(then)).total_seconds()))
