@@ -17,10 +17,12 @@ from bot.gateway import Brain, Gateway
 from bot.handoff.desk import HandoffDesk
 from bot.handoff.records import HandoffRecords
 from bot.handoff.relay import Relay
+from bot.outbox import Outbox
 from bot.prereview.cases import CaseStore
 from bot.prereview.desk import DeskSettings, PrereviewDesk
 from bot.prereview.documents import DocumentReader
 from bot.rasa_brain import RasaBrain
+from bot.reply_files import ReplyFiles
 from bot.store import TrackerStore, make_engine
 from knowledge.base import KnowledgeBase
 from nlu.parser import Parser
@@ -33,6 +35,8 @@ class Assistant:
     desk: PrereviewDesk
     book: AppointmentBook
     handoff: HandoffDesk
+    outbox: Outbox  # what chats on pushed channels (Telegram) are yet to be sent
+    files: ReplyFiles
 
 
 def build_assistant(
@@ -69,4 +73,5 @@ def build_assistant(
         brain = RasaBrain(rasa_url)
     else:
         brain = EmbeddedBrain(load_definition(), parser, executor, TrackerStore(engine), center.timezone)
-    return Assistant(Gateway(brain, desk, handoff, center.phone), executor, desk, book, handoff)
+    gateway = Gateway(brain, desk, handoff, center.phone)
+    return Assistant(gateway, executor, desk, book, handoff, Outbox(engine), ReplyFiles(desk, book))

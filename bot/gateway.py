@@ -60,10 +60,16 @@ _FAILED = {
 }
 
 
+def apology(lang: str, phone: str) -> str:
+    """What a chat is told when something failed on our side: never silence."""
+    return _FAILED["en" if lang == "en" else "zh"].format(phone=phone)
+
+
 def bot_frame(message: dict[str, Any]) -> dict[str, Any]:
     frame = {"type": "bot", "text": message.get("text"), "buttons": message.get("buttons") or []}
-    if message.get("staff"):
-        frame["staff"] = message["staff"]
+    for extra in ("staff", "attachment"):
+        if message.get(extra):
+            frame[extra] = message[extra]
     return frame
 
 
@@ -93,7 +99,7 @@ class Gateway:
             return [{"text": _UNAVAILABLE[lang].format(phone=self.phone)}]
         except Exception:
             log.exception("the brain failed on a %s message from %s", message.channel, masked(message.sender))
-            return [{"text": _FAILED[lang].format(phone=self.phone)}]
+            return [{"text": apology(lang, self.phone)}]
 
     async def _take_files(self, message: InboundMessage, on_page: Progress | None) -> InboundMessage:
         """Keep and read the files in the chat's case; the brain hears of them as `/upload_files`."""

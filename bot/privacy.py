@@ -1,4 +1,5 @@
-"""Personal data kept out of logs: sender ids shortened, ID numbers, credit codes and phones masked."""
+"""Personal data kept out of logs: sender ids shortened, ID numbers, credit codes and phones masked
+(and Telegram bot tokens, which travel inside request URLs)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ _PERSONAL = re.compile(
     r"(?<![0-9A-Za-z])(?:[0-9A-Z]{18}|[0-9]{17}[0-9Xx]|1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})(?![0-9A-Za-z])"
 )
 
+_BOT_TOKEN = re.compile(r"(?<![0-9])[0-9]{5,12}:[A-Za-z0-9_-]{30,}")
+
 
 def masked(sender_id: str) -> str:
     """A sender id fit for logs: enough to correlate lines, not to identify anyone."""
@@ -20,6 +23,7 @@ def masked(sender_id: str) -> str:
 
 def redact(text: str) -> str:
     """The text with ID numbers, credit codes and phone numbers replaced by their first and last two."""
+    text = _BOT_TOKEN.sub("<bot token>", text)
     return _PERSONAL.sub(lambda m: m.group()[:2] + "*" * (len(m.group()) - 4) + m.group()[-2:], text)
 
 
@@ -45,4 +49,6 @@ def redacting_log_config(base: dict[str, Any]) -> dict[str, Any]:
     for handler in config.get("handlers", {}).values():
         handler["filters"] = [*handler.get("filters", []), "redact"]
     config["root"] = {"handlers": ["default"], "level": "INFO"}
+    # httpx logs every request's URL at INFO, and a Telegram URL holds the bot's token.
+    config.setdefault("loggers", {})["httpx"] = {"level": "WARNING"}
     return config

@@ -24,6 +24,7 @@ from bot.appointments.calendar import HolidayDataMissing
 from bot.appointments.records import Booking
 from bot.appointments.wording import day_title, describe, when_text
 from bot.prereview.rules import phones
+from bot.reply_files import booking_file
 from knowledge.answer import Facet
 from knowledge.base import KnowledgeBase
 from knowledge.schema import Item, Lang
@@ -711,13 +712,17 @@ class ActionBookingEnd(_Booking, Action):
         catalogue = self.knowledge.catalogue
         if booking is not None and tracker.get_slot("booking_change"):
             text = _TEXT["moved"][lang].format(booking=describe(booking, catalogue, lang))
-            dispatcher.utter_message(text=text, buttons=_change_buttons(booking, lang))
+            dispatcher.utter_message(
+                text=text, buttons=_change_buttons(booking, lang), attachment=booking_file(booking.code, lang)
+            )
         elif booking is not None:
             materials = self.knowledge.answer(booking.item, lang, booking.scenario, (Facet.materials,)).text
             text = _TEXT["booked"][lang].format(
                 booking=describe(booking, catalogue, lang), materials=materials
             )
-            dispatcher.utter_message(text=text, buttons=_change_buttons(booking, lang))
+            dispatcher.utter_message(
+                text=text, buttons=_change_buttons(booking, lang), attachment=booking_file(booking.code, lang)
+            )
         else:
             if hold := tracker.get_slot("booking_hold"):
                 await asyncio.to_thread(self.book.release, int(hold))

@@ -15,7 +15,8 @@ from bot.actions.answer import GENERAL, resolve_item, scenario_buttons, scenario
 from bot.actions.common import lang_of, payload, say_out_of_scope, staff_button
 from bot.prereview.desk import CASE_FULL, PrereviewDesk
 from bot.prereview.documents import FileProblem
-from bot.prereview.review import Report, Status, Verdict, file_problem
+from bot.prereview.review import VERDICT_TITLE, Report, Status, file_problem
+from bot.reply_files import report_file
 from knowledge.base import KnowledgeBase
 from knowledge.schema import Item, Lang
 from knowledge.text import content_words
@@ -58,11 +59,6 @@ _TEXT: dict[str, dict[Lang, str]] = {
     "required": {"zh": "必需", "en": "required"},
     "optional": {"zh": "如有", "en": "if applicable"},
     "deferrable": {"zh": "可容缺后补", "en": "may follow later"},
-}
-_VERDICT: dict[Verdict, dict[Lang, str]] = {
-    Verdict.ready: {"zh": "✅ 预审通过：材料齐全", "en": "✅ Pre-review passed: everything is in order"},
-    Verdict.incomplete: {"zh": "❌ 材料还不齐全或有问题", "en": "❌ Something is missing or wrong"},
-    Verdict.needs_staff: {"zh": "⚠️ 部分材料需要工作人员确认", "en": "⚠️ Staff need to confirm some materials"},
 }
 _MARK = {Status.ok: "✓", Status.invalid: "✗", Status.needs_staff: "⚠", Status.missing: "✗"}
 _CLOSING: dict[Lang, str] = {
@@ -261,7 +257,11 @@ class ActionPrereviewReport(Action):
         await asyncio.to_thread(self.desk.recognise_new, case)  # files now in the report need no receipt
         report = await asyncio.to_thread(self.desk.report, case, lang)
         buttons = [{"title": _TEXT["book"][lang], "payload": payload("book_appointment", item=report.item)}]
-        dispatcher.utter_message(text=render_report(report, case.id), buttons=buttons + staff_button(lang))
+        dispatcher.utter_message(
+            text=render_report(report, case.id),
+            buttons=buttons + staff_button(lang),
+            attachment=report_file(case.id, lang),
+        )
         return [SlotSet("prereview", case.id)]
 
 
@@ -269,7 +269,7 @@ def render_report(report: Report, case_id: str) -> str:
     """The report as a short checklist in its language."""
     lang = report.lang
     lines = [
-        _VERDICT[report.verdict][lang],
+        VERDICT_TITLE[report.verdict][lang],
         f"「{report.item_name}」" if lang == "zh" else f"“{report.item_name}”",
     ]
     separator = "：" if lang == "zh" else ": "

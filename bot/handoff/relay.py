@@ -1,7 +1,9 @@
 """Live frames between server processes: Redis pub/sub when configured, in-process otherwise.
 
 A frame is published to a topic (`chat:<sender>` for a citizen's open pages, `staff` for the
-console); every process delivers it to the listeners it holds for that topic.
+console); every process delivers it to the listeners it holds for that topic. Topics of chats
+on a channel the server pushes to (Telegram) also have a keeper, which keeps their frames once,
+in the publishing process, to be sent from there (`bot.outbox`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 Listener = Callable[[dict[str, Any]], Awaitable[None]]
+Keeper = Callable[[str, list[dict[str, Any]]], Awaitable[None]]
 _CHANNEL_PREFIX = "onewindow:relay:"
 
 
@@ -29,6 +32,11 @@ class Relay:
         self._redis: Any = None
         self._reader: asyncio.Task[None] | None = None
         self._subscribed = asyncio.Event()
+        self._keepers: list[tuple[str, Keeper]] = []
+
+    def keep(self, prefix: str, keeper: Keeper) -> None:
+        """Hand every frame published to a topic starting with `prefix` to `keeper`, once."""
+        self._keepers.append((prefix, keeper))
 
     async def start(self) -> None:
         """With Redis, subscribe before anything is published, and deliver what arrives."""
@@ -67,6 +75,9 @@ class Relay:
                 await asyncio.sleep(1)
 
     async def publish(self, topic: str, *frames: dict[str, Any]) -> None:
+        for prefix, keeper in self._keepers:
+            if topic.startswith(prefix):
+                await keeper(topic, list(frames))
         if self._redis is None:
             for frame in frames:
                 await self._deliver(topic, frame)
