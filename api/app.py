@@ -28,17 +28,20 @@ from api.metrics import MetricsMiddleware
 from api.staff_accounts import StaffAccounts
 from bot.appointments.book import AppointmentBook, Clock, system_clock
 from bot.appointments.wording import reminder
-from bot.assistant import build_assistant
+from bot.assistant import Assistant, build_assistant
 from bot.gateway import Gateway
 from bot.handoff.desk import HandoffDesk
+from bot.outbox import Outbox
 from bot.prereview.desk import PrereviewDesk
-from connectors import rest, web
+from connectors import rest, telegram, web
+from connectors.telegram_records import TelegramRecords
 from knowledge.base import KnowledgeBase
 from nlu.parser import Parser
 from onewindow.settings import Settings
 
 _STATIC = Path(__file__).parent / "static"
 TIDY_INTERVAL_SECONDS = 3600
+SENT_KEPT_SECONDS = 86400  # sent Telegram messages, kept a day for a look when something went wrong
 log = logging.getLogger(__name__)
 
 
@@ -64,10 +67,20 @@ async def send_reminders(book: AppointmentBook, gateway: Gateway) -> None:
             await asyncio.to_thread(book.unclaim_reminder, booking, kind)
 
 
-async def tidy(desk: PrereviewDesk, book: AppointmentBook, handoff: HandoffDesk, handoff_days: int) -> None:
+async def tidy(
+    desk: PrereviewDesk,
+    book: AppointmentBook,
+    handoff: HandoffDesk,
+    outbox: Outbox,
+    channel: telegram.TelegramConnector | None,
+    handoff_days: int,
+) -> None:
     """Retention: old pre-review cases go, files and reports; old bookings and staff chats forget
-    their people."""
+    their people; sent messages go after a day."""
     await asyncio.to_thread(desk.purge)
+    await asyncio.to_thread(outbox.forget, SENT_KEPT_SECONDS)
+    if channel is not None:
+        await asyncio.to_thread(channel.records.forget, *telegram.KEPT_SECONDS)
     await asyncio.to_thread(book.tidy)
     cutoff = dt.datetime.now(dt.UTC) - dt.timedelta(days=handoff_days)
     await asyncio.to_thread(handoff.records.forget_before, cutoff)
@@ -89,7 +102,9 @@ def create_app(
             asyncio.create_task(
                 every(
                     TIDY_INTERVAL_SECONDS,
-                    lambda: tidy(state.desk, state.book, state.handoff, retention),
+                    lambda: tidy(
+                        state.desk, state.book, state.handoff, state.outbox, state.telegram, retention
+                    ),
                     "tidying",
                 )
             ),
@@ -101,9 +116,13 @@ def create_app(
                 )
             ),
         ]
+        if state.telegram is not None:
+            await state.telegram.start()
         try:
             yield
         finally:
+            if state.telegram is not None:
+                await state.telegram.stop()
             for job in jobs:
                 job.cancel()
             await state.handoff.relay.stop()
@@ -132,6 +151,8 @@ def create_app(
     app.state.desk = assistant.desk
     app.state.book = assistant.book
     app.state.handoff = assistant.handoff
+    app.state.outbox = assistant.outbox
+    app.state.telegram = _telegram(settings, assistant) if settings.telegram_token else None
     app.state.accounts = StaffAccounts(assistant.handoff.records.engine, settings.staff_session_hours)
     app.add_middleware(MetricsMiddleware)
     app.mount("/static", StaticFiles(directory=_STATIC), name="static")
@@ -144,7 +165,20 @@ def create_app(
     app.include_router(appointment_routes.router)
     app.include_router(rest.router)
     app.include_router(web.router)
+    app.include_router(telegram.router)
     app.include_router(chat_page.router)
     app.include_router(staff_routes.router)
     app.include_router(stats_page.router)
     return app
+
+
+def _telegram(settings: Settings, assistant: Assistant) -> telegram.TelegramConnector:
+    channel = telegram.TelegramSettings(
+        token=settings.telegram_token or "",
+        api_url=settings.telegram_api_url,
+        webhook_url=settings.telegram_webhook_url,
+        max_file_bytes=settings.upload_max_file_mb * 2**20,
+        phone=assistant.gateway.phone,
+    )
+    records = TelegramRecords(assistant.outbox.engine)
+    return telegram.TelegramConnector(channel, assistant.gateway, assistant.outbox, records, assistant.files)

@@ -215,6 +215,41 @@ def chat(
 
 
 @app.command()
+def telegram(
+    host: Annotated[str, typer.Option(help="address to listen on (webhook mode)")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to listen on (webhook mode)")] = 8000,
+) -> None:
+    """Run the assistant in Telegram: long polling, or with ONEWINDOW_TELEGRAM_WEBHOOK_URL the web
+    server that receives Telegram's webhook at /webhooks/telegram."""
+    import asyncio
+
+    settings = Settings()
+    if not settings.telegram_token:
+        _say("Set ONEWINDOW_TELEGRAM_TOKEN to the token BotFather gave you (see the README).")
+        raise typer.Exit(2)
+    if settings.telegram_webhook_url:
+        serve(host=host, port=port, workers=None)
+        return
+    _masked_logging()
+    asyncio.run(_run_without_listening(_application(settings)))
+
+
+async def _run_without_listening(application: FastAPI) -> None:
+    """The application's life (Telegram polling, reminders, tidying) with no HTTP port, until
+    SIGINT or SIGTERM; stopping confirms the handled updates to Telegram."""
+    import asyncio
+    import signal
+
+    stopping = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stopping.set)
+    async with application.router.lifespan_context(application):
+        _say("OneWindow is answering in Telegram (long polling). Ctrl-C stops it.")
+        await stopping.wait()
+
+
+@app.command()
 def prereview(
     item: Annotated[str, typer.Argument(help="the item id, as in the catalogue")],
     files: Annotated[list[Path], typer.Argument(help="PDF, JPEG or PNG files", exists=True, dir_okay=False)],

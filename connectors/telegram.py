@@ -1,0 +1,442 @@
+"""The Telegram channel (python-telegram-bot): the same assistant in a private Telegram chat.
+
+Updates come by long polling (one process polls, under a lease in the database) or, with
+`ONEWINDOW_TELEGRAM_WEBHOOK_URL`, to `POST /webhooks/telegram` in any server process, checked by
+Telegram's secret-token header. Each update is handled once, even when Telegram sends it again.
+Text goes to the gateway; a button's key to its stored payload; documents and photos (an album
+taken as one batch) to the chat's pre-review. Everything the chat is told, replies as well as
+staff lines, reminders and decisions published for it, goes through the outbox (`bot.outbox`)
+and is sent from there under python-telegram-bot's rate limiter, retried after a 429 or a
+network error, never twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import hashlib
+import hmac
+import logging
+import time
+import uuid
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.constants import ChatAction
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.ext import AIORateLimiter, Application, ContextTypes, TypeHandler
+
+from bot.gateway import Gateway, InboundMessage, apology, bot_frame
+from bot.handoff.desk import chat_topic
+from bot.outbox import Outbox, Parcel
+from bot.prereview.desk import Upload
+from bot.privacy import masked, redact
+from bot.reply_files import ReplyFiles
+from connectors.telegram_format import TEXT, lang_hint, parcels
+from connectors.telegram_records import TelegramRecords
+
+log = logging.getLogger(__name__)
+# The rate limiter logs each 429 it passes on with a traceback; the outbox retries them (logged there).
+logging.getLogger("telegram.ext.AIORateLimiter").setLevel(logging.CRITICAL)
+router = APIRouter(tags=["channels"])
+
+CHANNEL = "telegram"
+SENDER_PREFIX = "tg-"
+WEBHOOK_PATH = "/webhooks/telegram"
+UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
+CLOUD_DOWNLOAD_LIMIT = 20 * 2**20  # Telegram's own Bot API serves files up to 20 MB
+ALBUM_SECONDS = 1.5  # the parts of an album arrive as separate updates within about a second
+POLLER_LEASE_SECONDS = 30.0
+STUCK_SECONDS = 120.0  # far longer than a send may take (python-telegram-bot's timeouts are 5-20 s)
+MAX_ATTEMPTS = 8
+SENDERS = 8  # chats sent to at once; each chat's parcels still go one at a time
+KEPT_SECONDS = (7 * 86400, 30 * 86400)  # handled update ids; button keys (older presses are stale)
+
+
+@dataclass(frozen=True)
+class TelegramSettings:
+    token: str
+    api_url: str | None = None  # a self-hosted Bot API server (or the tests' stand-in)
+    webhook_url: str | None = None
+    max_file_bytes: int = 20 * 2**20
+    phone: str = "-"
+
+
+def sender_of(chat_id: int) -> str:
+    return f"{SENDER_PREFIX}{chat_id}"
+
+
+def webhook_secret(token: str) -> str:
+    """The secret Telegram sends with each webhook call: derived from the token, so every server
+    process agrees on it without another setting."""
+    return hmac.new(token.encode(), b"onewindow-webhook", hashlib.sha256).hexdigest()
+
+
+def webhook_address(url: str) -> str:
+    """The configured public URL, with the webhook's path when only the site was given."""
+    url = url.rstrip("/")
+    return url if url.endswith(WEBHOOK_PATH) else url + WEBHOOK_PATH
+
+
+class TelegramConnector:
+    """Receives Telegram updates for the gateway and sends the outbox's Telegram parcels."""
+
+    def __init__(
+        self,
+        settings: TelegramSettings,
+        gateway: Gateway,
+        outbox: Outbox,
+        records: TelegramRecords,
+        files: ReplyFiles,
+    ):
+        self.settings = settings
+        self.gateway = gateway
+        self.outbox = outbox
+        self.records = records
+        self.files = files
+        builder = Application.builder().token(settings.token).rate_limiter(AIORateLimiter())
+        if settings.api_url:
+            base = settings.api_url.rstrip("/")
+            builder = builder.base_url(f"{base}/bot").base_file_url(f"{base}/file/bot")
+        self.application = builder.concurrent_updates(True).build()
+        self.application.add_handler(TypeHandler(Update, self._on_update))
+        self.application.add_error_handler(self._on_error)
+        self._chat_locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self._albums: dict[tuple[str, str], list[Message]] = {}
+        self._wake = asyncio.Event()
+        self._tasks: list[asyncio.Task[None]] = []
+        self._holder = uuid.uuid4().hex
+        gateway.handoff.relay.keep(chat_topic(SENDER_PREFIX), self._keep)
+
+    # --- running ----------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Connect in the background (Telegram may be unreachable for a while), then receive and send."""
+        self._tasks = [asyncio.create_task(self._run()), asyncio.create_task(self._send_forever())]
+
+    async def stop(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        self._tasks = []
+        application = self.application
+        if application.updater is not None and application.updater.running:
+            await application.updater.stop()  # confirms the handled updates to Telegram
+            await asyncio.to_thread(self.records.let_go_of_poller, self._holder)
+        if application.running:
+            await application.stop()
+        await application.shutdown()
+
+    async def _run(self) -> None:
+        delay = 1.0
+        while True:
+            try:
+                await self.application.initialize()
+                await self.application.start()
+                break
+            except TelegramError as error:
+                log.warning(
+                    "Telegram is not reachable (%s); trying again in %.0f s", redact(str(error)), delay
+                )
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 60)
+        if self.settings.webhook_url:
+            await self._register_webhook()
+        else:
+            await self._poll_while_leased()
+
+    async def _register_webhook(self) -> None:
+        url = webhook_address(self.settings.webhook_url or "")
+        while True:
+            try:
+                await self.application.bot.set_webhook(
+                    url, secret_token=webhook_secret(self.settings.token), allowed_updates=UPDATES
+                )
+                log.info("Telegram sends updates to %s", url)
+                return
+            except RetryAfter as error:  # every process registers at start; one may be told to wait
+                await asyncio.sleep(_seconds(error.retry_after))
+            except TelegramError as error:
+                log.warning("Telegram refused the webhook (%s); trying again in 30 s", redact(str(error)))
+                await asyncio.sleep(30)
+
+    async def _poll_while_leased(self) -> None:
+        """Poll while this process holds the poller lease; another process takes over if it stops."""
+        updater = self.application.updater
+        assert updater is not None
+        while True:
+            leased = await asyncio.to_thread(self.records.hold_poller, self._holder, POLLER_LEASE_SECONDS)
+            if leased and not updater.running:
+                await updater.start_polling(allowed_updates=UPDATES, error_callback=self._on_poll_error)
+                log.info("Polling Telegram for updates")
+            elif not leased and updater.running:
+                await updater.stop()
+            await asyncio.sleep(POLLER_LEASE_SECONDS / 3)
+
+    @staticmethod
+    def _on_poll_error(error: TelegramError) -> None:
+        log.warning("polling Telegram failed: %s", redact(str(error)))
+
+    async def feed(self, data: dict[str, Any]) -> None:
+        """A webhook call's update, handled like a polled one."""
+        await self.application.update_queue.put(Update.de_json(data, self.application.bot))
+
+    # --- receiving --------------------------------------------------------------------------
+
+    async def _on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        chat = update.effective_chat
+        if chat is None or chat.type != chat.PRIVATE:
+            return  # the assistant serves private chats; groups and channels are not answered
+        sender = sender_of(chat.id)
+        async with self._chat(sender):  # taken before anything is awaited: the chat's order holds
+            if not await asyncio.to_thread(self.records.first_time, update.update_id):
+                return
+            message = update.message
+            if message is not None and message.media_group_id and (message.document or message.photo):
+                self._collect_album(sender, message)
+                return
+            await self._answer(sender, update.effective_user, lambda: self._inbound(sender, update))
+
+    def _collect_album(self, sender: str, message: Message) -> None:
+        key = (sender, str(message.media_group_id))
+        parts = self._albums.setdefault(key, [])
+        parts.append(message)
+        if len(parts) == 1:
+            asyncio.get_running_loop().create_task(self._album_done(key))
+
+    async def _album_done(self, key: tuple[str, str]) -> None:
+        """The album as one upload, once no part has arrived for a moment."""
+        count = -1
+        while count != len(self._albums[key]):
+            count = len(self._albums[key])
+            await asyncio.sleep(ALBUM_SECONDS)
+        messages = self._albums.pop(key)
+        sender = key[0]
+        async with self._chat(sender):
+            await self._answer(sender, messages[0].from_user, lambda: self._files(sender, messages))
+
+    async def _answer(self, sender: str, user: Any, inbound: Any) -> None:
+        """Turn the update into the gateway's message, and queue what the chat is told."""
+        lang = lang_hint(user.language_code if user else None)
+        try:
+            replies = await inbound()
+        except Exception:
+            log.exception("a Telegram update from %s could not be handled", masked(sender))
+            replies = [{"text": apology(lang or "zh", self.settings.phone)}]
+        await self._queue(sender, [bot_frame(reply) for reply in replies])
+
+    async def _inbound(self, sender: str, update: Update) -> list[dict[str, Any]]:
+        lang = lang_hint(update.effective_user.language_code if update.effective_user else None)
+        hint = {"lang": lang} if lang else {}
+        if update.callback_query is not None:
+            return await self._pressed(sender, update, lang)
+        message = update.message
+        assert message is not None
+        replies: list[dict[str, Any]] = []
+        if message.document or message.photo:
+            if message.caption:  # "预审个体户设立" with the files: the words first, then the files
+                replies += await self._ask(InboundMessage(CHANNEL, sender, message.caption, {}))
+            return replies + await self._files(sender, [message])
+        text = (message.text or "").strip()
+        if not text:
+            return [{"text": TEXT["unsupported"][lang or "zh"]}]
+        if text.split()[0] in ("/start", "/help"):
+            return await self._ask(InboundMessage(CHANNEL, sender, "/greet", hint))
+        return await self._ask(InboundMessage(CHANNEL, sender, text, {}))
+
+    async def _pressed(self, sender: str, update: Update, lang: str | None) -> list[dict[str, Any]]:
+        """A button: answered at once (the spinner stops), its keyboard taken away, its payload asked."""
+        query = update.callback_query
+        assert query is not None
+        found = await asyncio.to_thread(self.records.button, query.data or "", sender)
+        with _quietly("answer a button press"):
+            await query.answer(None if found else TEXT["stale_button"][lang or "zh"])
+        if query.message is not None:
+            with _quietly("take a pressed keyboard away"):
+                await self.application.bot.edit_message_reply_markup(
+                    query.message.chat.id, query.message.message_id, reply_markup=None
+                )
+        if found is None:
+            return []
+        payload, title = found
+        return await self._ask(InboundMessage(CHANNEL, sender, payload, {"title": title}))
+
+    async def _files(self, sender: str, messages: list[Message]) -> list[dict[str, Any]]:
+        """The messages' documents and photos as one upload; files too large are refused unread."""
+        user = messages[0].from_user
+        lang = lang_hint(user.language_code if user else None) or "zh"
+        uploads: list[Upload] = []
+        refused: list[dict[str, Any]] = []
+        limit = self.settings.max_file_bytes
+        if not self.settings.api_url:
+            limit = min(limit, CLOUD_DOWNLOAD_LIMIT)
+        for message in messages:
+            attachment = message.document or (message.photo[-1] if message.photo else None)
+            if attachment is None:
+                continue
+            name = (
+                message.document.file_name if message.document else None
+            ) or f"photo-{message.message_id}.jpg"
+            size = attachment.file_size or 0
+            if size > limit:
+                text = TEXT["too_big"][lang].format(name=name, size=size / 2**20, limit=limit // 2**20)
+                refused.append({"text": text})
+                continue
+            file = await attachment.get_file()
+            if (file.file_size or 0) > limit:
+                size = file.file_size or 0
+                text = TEXT["too_big"][lang].format(name=name, size=size / 2**20, limit=limit // 2**20)
+                refused.append({"text": text})
+                continue
+            uploads.append(Upload(name, bytes(await file.download_as_bytearray())))
+        if not uploads:
+            return refused
+        with _quietly("show that files are being read"):
+            await self.application.bot.send_chat_action(
+                int(sender.removeprefix(SENDER_PREFIX)), ChatAction.TYPING
+            )
+        message = InboundMessage(CHANNEL, sender, "", {"lang": lang}, tuple(uploads))
+        return refused + await self.gateway.reply(message)
+
+    async def _ask(self, message: InboundMessage) -> list[dict[str, Any]]:
+        with _quietly("show typing"):
+            chat_id = int(message.sender.removeprefix(SENDER_PREFIX))
+            await self.application.bot.send_chat_action(chat_id, ChatAction.TYPING)
+        return await self.gateway.reply(message)
+
+    async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        error = context.error
+        log.error("Telegram handling failed: %s: %s", type(error).__name__, redact(str(error)))
+
+    @contextlib.asynccontextmanager
+    async def _chat(self, sender: str) -> Any:
+        """One update of a chat at a time, in the order they came; other chats go on meanwhile."""
+        lock = self._chat_locks[sender]
+        async with lock:
+            yield
+        if not lock.locked() and self._chat_locks.get(sender) is lock:
+            del self._chat_locks[sender]
+
+    # --- sending ----------------------------------------------------------------------------
+
+    async def _keep(self, topic: str, frames: list[dict[str, Any]]) -> None:
+        """Frames published for a Telegram chat (staff lines, reminders, decisions) join its outbox."""
+        await self._queue(topic.removeprefix(chat_topic("")), frames)
+
+    async def _queue(self, sender: str, frames: list[dict[str, Any]]) -> None:
+        bodies = [parcel for frame in frames for parcel in parcels(frame)]
+        for body in bodies:
+            if body.get("typing"):
+                body["at"] = time.time()
+        await asyncio.to_thread(self.outbox.put, CHANNEL, sender, bodies)
+        self._wake.set()
+
+    async def _send_forever(self) -> None:
+        slots = asyncio.Semaphore(SENDERS)
+        checked_stuck = 0.0
+        while True:
+            if time.monotonic() - checked_stuck > STUCK_SECONDS / 2:  # parcels of a process that died
+                await asyncio.to_thread(self.outbox.abandon_stuck, STUCK_SECONDS)
+                checked_stuck = time.monotonic()
+            await slots.acquire()
+            try:
+                parcel = await asyncio.to_thread(self.outbox.claim, CHANNEL)
+            except Exception:
+                log.exception("the outbox could not be read; trying again")
+                parcel = None
+            if parcel is None:
+                slots.release()
+                self._wake.clear()
+                with contextlib.suppress(TimeoutError):  # another process may have queued something
+                    await asyncio.wait_for(self._wake.wait(), timeout=1.0)
+                continue
+            task = asyncio.create_task(self._send(parcel))
+            task.add_done_callback(lambda _: (slots.release(), self._wake.set()))
+
+    async def _send(self, parcel: Parcel) -> None:
+        if not self.application.running:
+            await asyncio.to_thread(self.outbox.retry, parcel.id, 2.0, "not connected to Telegram yet")
+            return
+        try:
+            note = await self._call(parcel)
+        except RetryAfter as error:  # Telegram's flood control: wait as long as it says
+            await asyncio.to_thread(self.outbox.retry, parcel.id, _seconds(error.retry_after), "429")
+        except (BadRequest, Forbidden) as error:  # a blocked bot, a deleted chat: sending again won't help
+            log.warning("Telegram refused a message to %s: %s", masked(parcel.sender_id), redact(str(error)))
+            await asyncio.to_thread(self.outbox.failed, parcel.id, redact(str(error)))
+        except NetworkError as error:
+            if parcel.attempts >= MAX_ATTEMPTS:
+                await asyncio.to_thread(self.outbox.failed, parcel.id, f"gave up: {redact(str(error))}")
+            else:
+                delay = min(2.0**parcel.attempts, 300.0)
+                await asyncio.to_thread(self.outbox.retry, parcel.id, delay, redact(str(error)))
+        except Exception as error:
+            log.exception("a message to %s could not be sent", masked(parcel.sender_id))
+            await asyncio.to_thread(self.outbox.failed, parcel.id, type(error).__name__)
+        else:
+            await asyncio.to_thread(self.outbox.delivered, parcel.id, note)
+
+    async def _call(self, parcel: Parcel) -> str:
+        """The one Bot API call of a parcel; returns what was sent (a message id)."""
+        bot = self.application.bot
+        body = parcel.body
+        chat_id = int(parcel.sender_id.removeprefix(SENDER_PREFIX))
+        if body.get("typing"):
+            if time.time() - float(body.get("at", 0)) < 5:  # staff typing is stale a few seconds on
+                await bot.send_chat_action(chat_id, ChatAction.TYPING)
+            return "typing"
+        if body.get("attachment"):
+            file = await asyncio.to_thread(self.files.render, body["attachment"], parcel.sender_id)
+            if file is None:
+                return "no file"
+            sent = await bot.send_document(chat_id, file.data, filename=file.name)
+            return str(sent.message_id)
+        markup = None
+        if body.get("buttons"):
+            rows = []
+            for button in body["buttons"]:
+                key = await asyncio.to_thread(
+                    self.records.button_key, parcel.sender_id, button["payload"], button["title"]
+                )
+                rows.append([InlineKeyboardButton(button["title"][:64], callback_data=key)])
+            markup = InlineKeyboardMarkup(rows)
+        sent = await bot.send_message(chat_id, body.get("text") or "👇", reply_markup=markup)
+        return str(sent.message_id)
+
+
+def _seconds(value: int | dt.timedelta) -> float:
+    return value.total_seconds() if isinstance(value, dt.timedelta) else float(value)
+
+
+@contextlib.contextmanager
+def _quietly(what: str) -> Iterator[None]:
+    """A courtesy call (typing, answering a press) that may fail without failing the chat."""
+    try:
+        yield
+    except TelegramError as error:
+        log.info("could not %s: %s", what, redact(str(error)))
+
+
+@router.post(WEBHOOK_PATH)
+async def telegram_webhook(request: Request) -> dict[str, bool]:
+    connector: TelegramConnector | None = getattr(request.app.state, "telegram", None)
+    if connector is None or not connector.settings.webhook_url:
+        raise HTTPException(404, "Telegram webhook mode is off (set ONEWINDOW_TELEGRAM_WEBHOOK_URL)")
+    given = request.headers.get("X-Telegram-Bot-Api-Secret-Token", "")
+    if not hmac.compare_digest(given, webhook_secret(connector.settings.token)):
+        raise HTTPException(403, "wrong or missing X-Telegram-Bot-Api-Secret-Token")
+    try:
+        data = await request.json()
+    except ValueError:
+        raise HTTPException(400, "the body must be a JSON Telegram update") from None
+    if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
+        raise HTTPException(400, "the body must be a JSON Telegram update")
+    await connector.feed(data)
+    return {"ok": True}
