@@ -89,16 +89,19 @@ class Outbox:
             .limit(8)
         )
         with Session(self.engine) as session:
-            candidates = list(session.scalars(due))
-            for row in candidates:
+            candidates = [
+                Parcel(row.id, row.sender_id, row.body, row.attempts + 1, row.created_at)
+                for row in session.scalars(due)
+            ]
+            for parcel in candidates:
                 taken = session.execute(
                     update(OutboxRow)
-                    .where(OutboxRow.id == row.id, OutboxRow.state == State.pending)
+                    .where(OutboxRow.id == parcel.id, OutboxRow.state == State.pending, ~blocked)
                     .values(state=State.sending, attempts=OutboxRow.attempts + 1, changed_at=now)
                 )
                 session.commit()
-                if taken.rowcount == 1:  # another process may have taken it meanwhile
-                    return Parcel(row.id, row.sender_id, row.body, row.attempts + 1, row.created_at)
+                if taken.rowcount == 1:  # another process may have taken it, or the one before it
+                    return parcel
         return None
 
     def delivered(self, parcel_id: int, note: str) -> None:
@@ -139,13 +142,3 @@ class Outbox:
                     OutboxRow.state.in_([State.sent, State.failed]), OutboxRow.changed_at < cutoff
                 )
             ).rowcount
-
-    def states(self, sender_id: str) -> list[tuple[str, dict[str, Any]]]:
-        """A chat's parcels still kept, oldest first, with their state (for tests and staff)."""
-        with Session(self.engine) as session:
-            rows = session.execute(
-                select(OutboxRow.state, OutboxRow.body)
-                .where(OutboxRow.sender_id == sender_id)
-                .order_by(OutboxRow.id)
-            )
-            return [(state, body) for state, body in rows]

@@ -22,7 +22,14 @@ class RasaBrain:
     ) -> list[dict[str, Any]]:
         body = {"sender": sender_id, "message": text, "metadata": metadata or {}}
         replies = await self._call("POST", "/webhooks/rest/webhook", json=body)
-        return [{k: v for k, v in reply.items() if k != "recipient_id"} for reply in replies]
+        messages: list[dict[str, Any]] = []
+        for reply in replies:
+            message = {k: v for k, v in reply.items() if k != "recipient_id"}
+            if messages and message.keys() == {"attachment"} and "attachment" not in messages[-1]:
+                messages[-1]["attachment"] = message["attachment"]  # Rasa sends an attachment apart
+            else:
+                messages.append(message)
+        return messages
 
     async def tell(self, sender_id: str, messages: list[dict[str, Any]]) -> None:
         events = [

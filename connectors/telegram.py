@@ -28,7 +28,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatAction
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import AIORateLimiter, Application, ContextTypes, TypeHandler
 
 from bot.gateway import Gateway, InboundMessage, apology, bot_frame
@@ -108,6 +108,7 @@ class TelegramConnector:
         self.application.add_error_handler(self._on_error)
         self._chat_locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
         self._albums: dict[tuple[str, str], list[Message]] = {}
+        self._places: dict[str, int] = {}  # each waiting chat's last place in the staff queue
         self._wake = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
         self._holder = uuid.uuid4().hex
@@ -141,6 +142,9 @@ class TelegramConnector:
                 await self.application.initialize()
                 await self.application.start()
                 break
+            except InvalidToken:
+                log.error("Telegram refused the bot token: check ONEWINDOW_TELEGRAM_TOKEN (from BotFather)")
+                return
             except TelegramError as error:
                 log.warning(
                     "Telegram is not reachable (%s); trying again in %.0f s", redact(str(error)), delay
@@ -328,7 +332,19 @@ class TelegramConnector:
 
     async def _keep(self, topic: str, frames: list[dict[str, Any]]) -> None:
         """Frames published for a Telegram chat (staff lines, reminders, decisions) join its outbox."""
-        await self._queue(topic.removeprefix(chat_topic("")), frames)
+        sender = topic.removeprefix(chat_topic(""))
+        await self._queue(sender, [frame for frame in frames if self._news(sender, frame)])
+
+    def _news(self, sender: str, frame: dict[str, Any]) -> bool:
+        """A queue place is news in a Telegram chat only when it moved forward: the page shows it
+        as a status line, but here each would be a message (and the first repeats the reply)."""
+        if frame.get("type") != "queue":
+            if frame.get("staff"):
+                self._places.pop(sender, None)
+            return True
+        ahead, before = int(frame.get("ahead", 0)), self._places.get(sender)
+        self._places[sender] = ahead
+        return before is not None and ahead < before
 
     async def _queue(self, sender: str, frames: list[dict[str, Any]]) -> None:
         bodies = [parcel for frame in frames for parcel in parcels(frame)]

@@ -179,6 +179,11 @@ async def run_story(
                 break
             text = buttons[turn.press - 1]["payload"]
         replies = await brain.handle(sender, text, "rest", {})
+        problems += [
+            f"{story.source} · {story.name} · turn {number} {text!r}: a reply with nothing to show: {r}"
+            for r in replies
+            if not r.get("text") and not r.get("buttons")
+        ]
         codes = [c for reply in replies for c in _BOOKING_CODE.findall(reply.get("text") or "")]
         code = codes[-1] if codes else code
         user, after = _turn_events(await brain.events(sender))

@@ -183,14 +183,20 @@ def test_a_handoff_relays_both_ways_and_the_rating_comes_back_as_buttons(hall) -
     standin: BotApiStandIn = hall["standin"]
     url = hall["url"]
     queued = _exchange(standin, CHAT, lambda: standin.say(CHAT, "转人工"))
-    assert "前面还有" in queued[-1].text
+    second = _exchange(standin, CHAT + 1, lambda: standin.say(CHAT + 1, "转人工"))
+    assert [m.text.count("前面还有 0 位") for m in queued] == [1], "the place is said once"
+    assert [m.text.count("前面还有 1 位") for m in second] == [1]
     li = Console(url, "li")
     waiting = li.get("/api/staff/queue").json()["waiting"]
     handoff = next(w for w in waiting if w["sender"] == f"tg-{CHAT}")
     assert handoff["channel"] == "telegram"
+    before = len(standin.messages(CHAT + 1))
     assert li.post(f"/api/staff/handoffs/{handoff['id']}/claim").status_code == 200
-    joined = standin.replies_after(CHAT, len(standin.messages(CHAT)) - 1)
-    assert joined
+    joined = standin.wait_for(lambda: [m for m in standin.messages(CHAT) if "已接入" in m.text])
+    assert "李强" in joined[0].text
+    moved_up = standin.replies_after(CHAT + 1, before)
+    assert [m.text for m in moved_up if "前面还有" in m.text] == [moved_up[0].text]
+    assert "前面还有 0 位" in moved_up[0].text, "the next in the queue hears they moved up, once"
 
     before = len(standin.messages(CHAT))
     assert (
@@ -308,3 +314,64 @@ def test_onewindow_telegram_restarts_without_duplicate_replies(tmp_path: Path) -
             except subprocess.TimeoutExpired:
                 bot.kill()
         assert "Polling Telegram" in log.read_text() and TOKEN not in log.read_text()
+
+
+def test_one_poller_at_a_time_and_the_outbox_sends_each_parcel_once_in_order(database_url: str) -> None:
+    """Several processes share the database: one of them polls (under a lease another takes over
+    when it lapses); racing senders each claim a chat's next parcel once, only after the one before."""
+    import threading
+    import time as clock
+
+    from bot.outbox import Outbox
+    from bot.store import make_engine
+    from connectors.telegram_records import TelegramRecords
+
+    engine = make_engine(database_url)
+    records, outbox = TelegramRecords(engine), Outbox(engine)
+    assert records.hold_poller("a", 0.5) and records.hold_poller("a", 0.5), "taken, then renewed"
+    assert not records.hold_poller("b", 0.5), "held by another"
+    clock.sleep(0.6)
+    assert records.hold_poller("b", 5) and not records.hold_poller("a", 5), "lapsed, taken over"
+    assert records.first_time(7) and not records.first_time(7)
+
+    for chat in range(6):
+        outbox.put("telegram", f"tg-{chat}", [{"text": f"{chat}-{n}"} for n in range(5)])
+    sent: list[str] = []
+    in_flight: set[str] = set()
+    overlaps: list[str] = []
+    lock = threading.Lock()
+
+    def sender() -> None:
+        while (parcel := outbox.claim("telegram")) is not None:
+            with lock:
+                if parcel.sender_id in in_flight:
+                    overlaps.append(parcel.sender_id)
+                in_flight.add(parcel.sender_id)
+            clock.sleep(0.005)
+            with lock:
+                sent.append(parcel.body["text"])
+                in_flight.discard(parcel.sender_id)
+            outbox.delivered(parcel.id, "ok")
+
+    threads = [threading.Thread(target=sender) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    while (parcel := outbox.claim("telegram")) is not None:  # a sender may stop while a chat waited
+        sent.append(parcel.body["text"])
+        outbox.delivered(parcel.id, "ok")
+    assert sorted(sent) == sorted(f"{c}-{n}" for c in range(6) for n in range(5)), "each once"
+    for chat in range(6):
+        assert [t for t in sent if t.startswith(f"{chat}-")] == [f"{chat}-{n}" for n in range(5)]
+    assert not overlaps, "one parcel of a chat at a time"
+
+    outbox.put("telegram", "tg-9", [{"text": "later"}, {"text": "after"}])
+    first = outbox.claim("telegram")
+    assert first is not None and outbox.claim("telegram") is None, "the chat waits behind it"
+    outbox.retry(first.id, 0.3, "429")
+    assert outbox.claim("telegram") is None, "not before its time"
+    clock.sleep(0.35)
+    again = outbox.claim("telegram")
+    assert again is not None and again.body == {"text": "later"} and again.attempts == 2
+    engine.dispose()
