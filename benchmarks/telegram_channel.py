@@ -1,7 +1,8 @@
 """Telegram benchmark: the whole channel (python-telegram-bot polling, the gateway, the outbox)
-against the tests' Bot API stand-in on loopback, one server process, SQLite.
+against the tests' Bot API stand-in on loopback, one server process, SQLite. (Not telegram.py: a
+script's folder comes first on sys.path, and that name would hide python-telegram-bot.)
 
-Run: .venv/bin/python benchmarks/telegram.py [--chats 20] [--messages 5]
+Run: .venv/bin/python benchmarks/telegram_channel.py [--chats 20] [--messages 5]
 Measured: a user's message until the bot's first reply reaches the Bot API (p50/p95), replies
 per second with all chats asking at once, and the same under a 429 storm (every fifth send
 refused with retry_after 1). Prints a Markdown table.
