@@ -121,12 +121,14 @@ def create_app(
         try:
             yield
         finally:
-            if state.telegram is not None:
-                await state.telegram.stop()
-            for job in jobs:
-                job.cancel()
-            await state.handoff.relay.stop()
-            app.state.desk.reader.close()
+            try:
+                if state.telegram is not None:
+                    await state.telegram.stop()
+            finally:  # the rest stops even if Telegram could not be left cleanly
+                for job in jobs:
+                    job.cancel()
+                await state.handoff.relay.stop()
+                app.state.desk.reader.close()
 
     app = FastAPI(title="OneWindow 一窗通", version="0.1.0", lifespan=lifespan)
     settings.data_dir.mkdir(parents=True, exist_ok=True)

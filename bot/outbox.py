@@ -110,9 +110,13 @@ class Outbox:
     def failed(self, parcel_id: int, reason: str) -> None:
         self._finish(parcel_id, State.failed, note=reason[:500])
 
-    def retry(self, parcel_id: int, delay: float, reason: str) -> None:
-        """Back in the queue after `delay` seconds; the chat's later parcels wait behind it."""
-        self._finish(parcel_id, State.pending, not_before=time.time() + delay, note=reason[:500])
+    def retry(self, parcel_id: int, delay: float, reason: str, counted: bool = True) -> None:
+        """Back in the queue after `delay` seconds; the chat's later parcels wait behind it. A wait
+        the channel asked for (a 429) is not `counted` as a failed attempt."""
+        values: dict[str, Any] = {"not_before": time.time() + delay, "note": reason[:500]}
+        if not counted:
+            values["attempts"] = OutboxRow.attempts - 1
+        self._finish(parcel_id, State.pending, **values)
 
     def _finish(self, parcel_id: int, state: State, **values: Any) -> None:
         with Session(self.engine) as session, session.begin():

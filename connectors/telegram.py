@@ -20,15 +20,23 @@ import hmac
 import logging
 import time
 import uuid
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import httpx
 from fastapi import APIRouter, HTTPException, Request
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatAction
-from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
 from telegram.ext import AIORateLimiter, Application, ContextTypes, TypeHandler
 
 from bot.gateway import Gateway, InboundMessage, apology, bot_frame
@@ -54,6 +62,7 @@ ALBUM_SECONDS = 1.5  # the parts of an album arrive as separate updates within a
 POLLER_LEASE_SECONDS = 30.0
 STUCK_SECONDS = 120.0  # far longer than a send may take (python-telegram-bot's timeouts are 5-20 s)
 MAX_ATTEMPTS = 8
+READ_TIMEOUT = 30.0
 SENDERS = 8  # chats sent to at once; each chat's parcels still go one at a time
 KEPT_SECONDS = (7 * 86400, 30 * 86400)  # handled update ids; button keys (older presses are stale)
 
@@ -99,18 +108,21 @@ class TelegramConnector:
         self.outbox = outbox
         self.records = records
         self.files = files
+        # A read timeout leaves a message's fate unknown (it is then not sent again): wait long.
         builder = Application.builder().token(settings.token).rate_limiter(AIORateLimiter())
+        builder = builder.read_timeout(READ_TIMEOUT).media_write_timeout(READ_TIMEOUT)
         if settings.api_url:
             base = settings.api_url.rstrip("/")
             builder = builder.base_url(f"{base}/bot").base_file_url(f"{base}/file/bot")
         self.application = builder.concurrent_updates(True).build()
         self.application.add_handler(TypeHandler(Update, self._on_update))
         self.application.add_error_handler(self._on_error)
-        self._chat_locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self._chat_locks: dict[str, tuple[asyncio.Lock, int]] = {}  # a lock and how many want it
         self._albums: dict[tuple[str, str], list[Message]] = {}
         self._places: dict[str, int] = {}  # each waiting chat's last place in the staff queue
         self._wake = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
+        self._sending: set[asyncio.Task[None]] = set()
         self._holder = uuid.uuid4().hex
         gateway.handoff.relay.keep(chat_topic(SENDER_PREFIX), self._keep)
 
@@ -121,18 +133,23 @@ class TelegramConnector:
         self._tasks = [asyncio.create_task(self._run()), asyncio.create_task(self._send_forever())]
 
     async def stop(self) -> None:
+        """Stop receiving, let the sends under way finish (a parcel cut off would count as sent
+        or be sent twice), confirm the handled updates to Telegram, and close."""
         for task in self._tasks:
             task.cancel()
         for task in self._tasks:
-            with contextlib.suppress(asyncio.CancelledError):
+            with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
         self._tasks = []
+        if self._sending:
+            await asyncio.wait(self._sending, timeout=30)
         application = self.application
-        if application.updater is not None and application.updater.running:
-            await application.updater.stop()  # confirms the handled updates to Telegram
-            await asyncio.to_thread(self.records.let_go_of_poller, self._holder)
+        with _quietly("stop polling"):
+            if application.updater is not None and application.updater.running:
+                await application.updater.stop()
+        await asyncio.to_thread(self.records.let_go_of_poller, self._holder)
         if application.running:
-            await application.stop()
+            await application.stop()  # waits for the updates being handled, albums included
         await application.shutdown()
 
     async def _run(self) -> None:
@@ -176,21 +193,34 @@ class TelegramConnector:
         updater = self.application.updater
         assert updater is not None
         while True:
-            leased = await asyncio.to_thread(self.records.hold_poller, self._holder, POLLER_LEASE_SECONDS)
-            if leased and not updater.running:
-                await updater.start_polling(allowed_updates=UPDATES, error_callback=self._on_poll_error)
-                log.info("Polling Telegram for updates")
-            elif not leased and updater.running:
-                await updater.stop()
+            try:
+                leased = await asyncio.to_thread(self.records.hold_poller, self._holder, POLLER_LEASE_SECONDS)
+                if leased and not updater.running:
+                    await updater.start_polling(allowed_updates=UPDATES, error_callback=self._on_poll_error)
+                    log.info("Polling Telegram for updates")
+                elif not leased and updater.running:
+                    await updater.stop()
+            except Exception as error:  # the database or Telegram for a moment: the next round retries
+                log.warning("could not take up polling: %s", redact(str(error)))
             await asyncio.sleep(POLLER_LEASE_SECONDS / 3)
 
     @staticmethod
     def _on_poll_error(error: TelegramError) -> None:
         log.warning("polling Telegram failed: %s", redact(str(error)))
 
+    @property
+    def receiving(self) -> bool:
+        return self.application.running
+
     async def feed(self, data: dict[str, Any]) -> None:
-        """A webhook call's update, handled like a polled one."""
-        await self.application.update_queue.put(Update.de_json(data, self.application.bot))
+        """A webhook call's update, handled like a polled one (one Telegram's library can't read is
+        logged and dropped: sending it again would not help)."""
+        try:
+            update = Update.de_json(data, self.application.bot)
+        except Exception as error:
+            log.warning("a webhook update could not be read: %s", type(error).__name__)
+            return
+        await self.application.update_queue.put(update)
 
     # --- receiving --------------------------------------------------------------------------
 
@@ -213,7 +243,7 @@ class TelegramConnector:
         parts = self._albums.setdefault(key, [])
         parts.append(message)
         if len(parts) == 1:
-            asyncio.get_running_loop().create_task(self._album_done(key))
+            self.application.create_task(self._album_done(key))
 
     async def _album_done(self, key: tuple[str, str]) -> None:
         """The album as one upload, once no part has arrived for a moment."""
@@ -224,7 +254,13 @@ class TelegramConnector:
         messages = self._albums.pop(key)
         sender = key[0]
         async with self._chat(sender):
-            await self._answer(sender, messages[0].from_user, lambda: self._files(sender, messages))
+            await self._answer(sender, messages[0].from_user, lambda: self._album(sender, messages))
+
+    async def _album(self, sender: str, messages: list[Message]) -> list[dict[str, Any]]:
+        replies: list[dict[str, Any]] = []
+        for caption in {m.caption for m in messages if m.caption}:  # the words first, then the files
+            replies += await self._ask(InboundMessage(CHANNEL, sender, caption, {}))
+        return replies + await self._files(sender, messages)
 
     async def _answer(self, sender: str, user: Any, inbound: Any) -> None:
         """Turn the update into the gateway's message, and queue what the chat is told."""
@@ -259,7 +295,7 @@ class TelegramConnector:
         """A button: answered at once (the spinner stops), its keyboard taken away, its payload asked."""
         query = update.callback_query
         assert query is not None
-        found = await asyncio.to_thread(self.records.button, query.data or "", sender)
+        found = await asyncio.to_thread(self.records.press, query.data or "", sender)
         with _quietly("answer a button press"):
             await query.answer(None if found else TEXT["stale_button"][lang or "zh"])
         if query.message is not None:
@@ -322,11 +358,17 @@ class TelegramConnector:
     @contextlib.asynccontextmanager
     async def _chat(self, sender: str) -> Any:
         """One update of a chat at a time, in the order they came; other chats go on meanwhile."""
-        lock = self._chat_locks[sender]
-        async with lock:
-            yield
-        if not lock.locked() and self._chat_locks.get(sender) is lock:
-            del self._chat_locks[sender]
+        lock, wanting = self._chat_locks.get(sender) or (asyncio.Lock(), 0)
+        self._chat_locks[sender] = (lock, wanting + 1)
+        try:
+            async with lock:
+                yield
+        finally:
+            lock, wanting = self._chat_locks[sender]
+            if wanting == 1:
+                del self._chat_locks[sender]
+            else:
+                self._chat_locks[sender] = (lock, wanting - 1)
 
     # --- sending ----------------------------------------------------------------------------
 
@@ -358,11 +400,14 @@ class TelegramConnector:
         slots = asyncio.Semaphore(SENDERS)
         checked_stuck = 0.0
         while True:
-            if time.monotonic() - checked_stuck > STUCK_SECONDS / 2:  # parcels of a process that died
-                await asyncio.to_thread(self.outbox.abandon_stuck, STUCK_SECONDS)
-                checked_stuck = time.monotonic()
+            if not self.application.running:  # not connected yet, or the token was refused
+                await asyncio.sleep(1)
+                continue
             await slots.acquire()
             try:
+                if time.monotonic() - checked_stuck > STUCK_SECONDS / 2:  # parcels of a process that died
+                    await asyncio.to_thread(self.outbox.abandon_stuck, STUCK_SECONDS)
+                    checked_stuck = time.monotonic()
                 parcel = await asyncio.to_thread(self.outbox.claim, CHANNEL)
             except Exception:
                 log.exception("the outbox could not be read; trying again")
@@ -374,16 +419,24 @@ class TelegramConnector:
                     await asyncio.wait_for(self._wake.wait(), timeout=1.0)
                 continue
             task = asyncio.create_task(self._send(parcel))
-            task.add_done_callback(lambda _: (slots.release(), self._wake.set()))
+            self._sending.add(task)
+            task.add_done_callback(
+                lambda done: (self._sending.discard(done), slots.release(), self._wake.set())
+            )
 
     async def _send(self, parcel: Parcel) -> None:
-        if not self.application.running:
-            await asyncio.to_thread(self.outbox.retry, parcel.id, 2.0, "not connected to Telegram yet")
-            return
         try:
             note = await self._call(parcel)
-        except RetryAfter as error:  # Telegram's flood control: wait as long as it says
-            await asyncio.to_thread(self.outbox.retry, parcel.id, _seconds(error.retry_after), "429")
+        except RetryAfter as error:  # Telegram's flood control: wait as long as it says; not a failure
+            await asyncio.to_thread(
+                self.outbox.retry, parcel.id, _seconds(error.retry_after), "429", counted=False
+            )
+        except TimedOut as error:
+            if isinstance(error.__cause__, httpx.ConnectTimeout | httpx.PoolTimeout):  # never went out
+                await asyncio.to_thread(self.outbox.retry, parcel.id, 2.0, "timed out connecting")
+            else:  # it went out, and may well have arrived: never twice, so it is not sent again
+                log.warning("no answer from Telegram to a message to %s", masked(parcel.sender_id))
+                await asyncio.to_thread(self.outbox.failed, parcel.id, "timed out: it may have arrived")
         except (BadRequest, Forbidden) as error:  # a blocked bot, a deleted chat: sending again won't help
             log.warning("Telegram refused a message to %s: %s", masked(parcel.sender_id), redact(str(error)))
             await asyncio.to_thread(self.outbox.failed, parcel.id, redact(str(error)))
@@ -415,14 +468,15 @@ class TelegramConnector:
             sent = await bot.send_document(chat_id, file.data, filename=file.name)
             return str(sent.message_id)
         markup = None
-        if body.get("buttons"):
-            rows = []
-            for button in body["buttons"]:
-                key = await asyncio.to_thread(
-                    self.records.button_key, parcel.sender_id, button["payload"], button["title"]
-                )
-                rows.append([InlineKeyboardButton(button["title"][:64], callback_data=key)])
-            markup = InlineKeyboardMarkup(rows)
+        if buttons := body.get("buttons"):
+            pairs = [(button["payload"], button["title"]) for button in buttons]
+            keys = await asyncio.to_thread(self.records.keyboard, parcel.sender_id, pairs)
+            markup = InlineKeyboardMarkup(
+                [
+                    [InlineKeyboardButton(b["title"][:64], callback_data=key)]
+                    for b, key in zip(buttons, keys, strict=True)
+                ]
+            )
         sent = await bot.send_message(chat_id, body.get("text") or "👇", reply_markup=markup)
         return str(sent.message_id)
 
@@ -448,6 +502,8 @@ async def telegram_webhook(request: Request) -> dict[str, bool]:
     given = request.headers.get("X-Telegram-Bot-Api-Secret-Token", "")
     if not hmac.compare_digest(given, webhook_secret(connector.settings.token)):
         raise HTTPException(403, "wrong or missing X-Telegram-Bot-Api-Secret-Token")
+    if not connector.receiving:  # Telegram sends it again later
+        raise HTTPException(503, "not connected to Telegram yet")
     try:
         data = await request.json()
     except ValueError:

@@ -30,6 +30,7 @@ class ButtonKey(Base):
     __tablename__ = "telegram_buttons"
 
     key: Mapped[str] = mapped_column(String(16), primary_key=True)
+    keyboard: Mapped[str] = mapped_column(String(16), index=True)  # the keys shown together
     sender_id: Mapped[str] = mapped_column(String(64))
     payload: Mapped[str] = mapped_column(Text)
     title: Mapped[str] = mapped_column(Text)
@@ -59,17 +60,30 @@ class TelegramRecords:
         except IntegrityError:
             return False
 
-    def button_key(self, sender_id: str, payload: str, title: str) -> str:
-        key = secrets.token_urlsafe(9)  # 12 characters, well inside Telegram's 64 bytes
+    def keyboard(self, sender_id: str, buttons: list[tuple[str, str]]) -> list[str]:
+        """Keys for a keyboard's buttons, each (payload, title): 12 characters, well inside
+        Telegram's 64 bytes."""
+        keyboard, now = secrets.token_urlsafe(9), time.time()
+        keys = [secrets.token_urlsafe(9) for _ in buttons]
         with Session(self.engine) as session, session.begin():
-            session.add(ButtonKey(key=key, sender_id=sender_id, payload=payload, title=title, at=time.time()))
-        return key
+            session.add_all(
+                ButtonKey(
+                    key=key, keyboard=keyboard, sender_id=sender_id, payload=payload, title=title, at=now
+                )
+                for key, (payload, title) in zip(keys, buttons, strict=True)
+            )
+        return keys
 
-    def button(self, key: str, sender_id: str) -> tuple[str, str] | None:
-        """The payload and title behind a key pressed in this chat; None for a stale or foreign one."""
-        with Session(self.engine) as session:
+    def press(self, key: str, sender_id: str) -> tuple[str, str] | None:
+        """The payload and title behind a key pressed in this chat, once: its whole keyboard is
+        spent (a double tap, another button of it). None for a stale, spent or foreign key."""
+        with Session(self.engine) as session, session.begin():
             row = session.get(ButtonKey, key[:16])
-        return (row.payload, row.title) if row is not None and row.sender_id == sender_id else None
+            if row is None or row.sender_id != sender_id:
+                return None
+            pressed = (row.payload, row.title)
+            spent = session.execute(delete(ButtonKey).where(ButtonKey.keyboard == row.keyboard)).rowcount
+        return pressed if spent else None
 
     def hold_poller(self, holder: str, seconds: float) -> bool:
         """Take or renew the right to poll Telegram (one poller per bot, or Telegram refuses both)."""
