@@ -60,6 +60,7 @@ UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 CLOUD_DOWNLOAD_LIMIT = 20 * 2**20  # Telegram's own Bot API serves files up to 20 MB
 ALBUM_SECONDS = 1.5  # the parts of an album arrive as separate updates within about a second
 POLLER_LEASE_SECONDS = 30.0
+ABANDONED_SECONDS = 300.0  # an update taken this long ago and never finished: its process died
 STUCK_SECONDS = 120.0  # far longer than a send may take (python-telegram-bot's timeouts are 5-20 s)
 MAX_ATTEMPTS = 8
 READ_TIMEOUT = 30.0
@@ -118,7 +119,7 @@ class TelegramConnector:
         self.application.add_handler(TypeHandler(Update, self._on_update))
         self.application.add_error_handler(self._on_error)
         self._chat_locks: dict[str, tuple[asyncio.Lock, int]] = {}  # a lock and how many want it
-        self._albums: dict[tuple[str, str], list[Message]] = {}
+        self._albums: dict[tuple[str, str], list[tuple[int, Message]]] = {}
         self._places: dict[str, int] = {}  # each waiting chat's last place in the staff queue
         self._wake = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
@@ -230,18 +231,19 @@ class TelegramConnector:
             return  # the assistant serves private chats; groups and channels are not answered
         sender = sender_of(chat.id)
         async with self._chat(sender):  # taken before anything is awaited: the chat's order holds
-            if not await asyncio.to_thread(self.records.first_time, update.update_id):
+            if not await asyncio.to_thread(self.records.take, update.update_id, ABANDONED_SECONDS):
                 return
             message = update.message
             if message is not None and message.media_group_id and (message.document or message.photo):
-                self._collect_album(sender, message)
+                self._collect_album(sender, update.update_id, message)
                 return
-            await self._answer(sender, update.effective_user, lambda: self._inbound(sender, update))
+            inbound = lambda: self._inbound(sender, update)  # noqa: E731
+            await self._answer(sender, update.effective_user, inbound, [update.update_id])
 
-    def _collect_album(self, sender: str, message: Message) -> None:
+    def _collect_album(self, sender: str, update_id: int, message: Message) -> None:
         key = (sender, str(message.media_group_id))
         parts = self._albums.setdefault(key, [])
-        parts.append(message)
+        parts.append((update_id, message))
         if len(parts) == 1:
             self.application.create_task(self._album_done(key))
 
@@ -251,10 +253,11 @@ class TelegramConnector:
         while count != len(self._albums[key]):
             count = len(self._albums[key])
             await asyncio.sleep(ALBUM_SECONDS)
-        messages = self._albums.pop(key)
-        sender = key[0]
+        parts = self._albums.pop(key)
+        sender, messages = key[0], [message for _, message in parts]
         async with self._chat(sender):
-            await self._answer(sender, messages[0].from_user, lambda: self._album(sender, messages))
+            inbound = lambda: self._album(sender, messages)  # noqa: E731
+            await self._answer(sender, messages[0].from_user, inbound, [update_id for update_id, _ in parts])
 
     async def _album(self, sender: str, messages: list[Message]) -> list[dict[str, Any]]:
         replies: list[dict[str, Any]] = []
@@ -262,8 +265,9 @@ class TelegramConnector:
             replies += await self._ask(InboundMessage(CHANNEL, sender, caption, {}))
         return replies + await self._files(sender, messages)
 
-    async def _answer(self, sender: str, user: Any, inbound: Any) -> None:
-        """Turn the update into the gateway's message, and queue what the chat is told."""
+    async def _answer(self, sender: str, user: Any, inbound: Any, update_ids: list[int]) -> None:
+        """Turn the updates into the gateway's message, queue what the chat is told, and mark
+        them finished (a process dying before that leaves them to be handled again)."""
         lang = lang_hint(user.language_code if user else None)
         try:
             replies = await inbound()
@@ -271,6 +275,7 @@ class TelegramConnector:
             log.exception("a Telegram update from %s could not be handled", masked(sender))
             replies = [{"text": apology(lang or "zh", self.settings.phone)}]
         await self._queue(sender, [bot_frame(reply) for reply in replies])
+        await asyncio.to_thread(self.records.finished, update_ids)
 
     async def _inbound(self, sender: str, update: Update) -> list[dict[str, Any]]:
         lang = lang_hint(update.effective_user.language_code if update.effective_user else None)

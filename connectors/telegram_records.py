@@ -11,7 +11,7 @@ from __future__ import annotations
 import secrets
 import time
 
-from sqlalchemy import BigInteger, Float, String, Text, delete, insert, update
+from sqlalchemy import BigInteger, Boolean, Float, String, Text, delete, insert, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -23,7 +23,8 @@ class HandledUpdate(Base):
     __tablename__ = "telegram_updates"
 
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
-    at: Mapped[float] = mapped_column(Float, index=True)
+    at: Mapped[float] = mapped_column(Float, index=True)  # when it was taken
+    finished: Mapped[bool] = mapped_column(Boolean, default=False)  # its replies are in the outbox
 
 
 class ButtonKey(Base):
@@ -51,14 +52,32 @@ class TelegramRecords:
         tables = [HandledUpdate.__table__, ButtonKey.__table__, PollerLease.__table__]
         Base.metadata.create_all(engine, tables=tables)
 
-    def first_time(self, update_id: int) -> bool:
-        """Whether this update is new; it counts as handled from now on, by this caller."""
+    def take(self, update_id: int, abandoned_after: float) -> bool:
+        """Whether this caller should handle the update: it is new, or was taken `abandoned_after`
+        seconds ago and never finished (its process died). Telegram sends an update again when its
+        receipt was not confirmed; it is handled once."""
+        now = time.time()
         try:
             with Session(self.engine) as session, session.begin():
-                session.add(HandledUpdate(update_id=update_id, at=time.time()))
+                session.add(HandledUpdate(update_id=update_id, at=now, finished=False))
             return True
         except IntegrityError:
-            return False
+            pass
+        with Session(self.engine) as session, session.begin():
+            return bool(
+                session.execute(
+                    update(HandledUpdate)
+                    .where(HandledUpdate.update_id == update_id, ~HandledUpdate.finished)
+                    .where(HandledUpdate.at < now - abandoned_after)
+                    .values(at=now)
+                ).rowcount
+            )
+
+    def finished(self, update_ids: list[int]) -> None:
+        with Session(self.engine) as session, session.begin():
+            session.execute(
+                update(HandledUpdate).where(HandledUpdate.update_id.in_(update_ids)).values(finished=True)
+            )
 
     def keyboard(self, sender_id: str, buttons: list[tuple[str, str]]) -> list[str]:
         """Keys for a keyboard's buttons, each (payload, title): 12 characters, well inside

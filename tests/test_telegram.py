@@ -340,7 +340,12 @@ def test_one_poller_at_a_time_and_the_outbox_sends_each_parcel_once_in_order(dat
     assert not records.hold_poller("b", 0.5), "held by another"
     clock.sleep(0.6)
     assert records.hold_poller("b", 5) and not records.hold_poller("a", 5), "lapsed, taken over"
-    assert records.first_time(7) and not records.first_time(7)
+    assert records.take(7, 0.3) and not records.take(7, 0.3), "an update is handled once"
+    clock.sleep(0.35)
+    assert records.take(7, 0.3), "taken by a process that died, it is handled again"
+    records.finished([7])
+    clock.sleep(0.35)
+    assert not records.take(7, 0.3), "finished: never again"
 
     for chat in range(6):
         outbox.put("telegram", f"tg-{chat}", [{"text": f"{chat}-{n}"} for n in range(5)])
