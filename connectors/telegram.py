@@ -20,7 +20,7 @@ import hmac
 import logging
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,6 +64,7 @@ ABANDONED_SECONDS = 300.0  # an update taken this long ago and never finished: i
 STUCK_SECONDS = 120.0  # far longer than a send may take (READ_TIMEOUT)
 MAX_ATTEMPTS = 8
 READ_TIMEOUT = 30.0
+TYPING_SECONDS = 4.5  # Telegram shows "typing…" for 5 s
 SENDERS = 8  # chats sent to at once; each chat's parcels still go one at a time
 KEPT_SECONDS = (7 * 86400, 30 * 86400)  # handled update ids; button keys (older presses are stale)
 
@@ -270,7 +271,8 @@ class TelegramConnector:
         them finished (a process dying before that leaves them to be handled again)."""
         lang = lang_hint(user.language_code if user else None)
         try:
-            replies = await inbound()
+            async with self._typing(sender):
+                replies = await inbound()
         except Exception:
             log.exception("a Telegram update from %s could not be handled", masked(sender))
             replies = [{"text": apology(lang or "zh", self.settings.phone)}]
@@ -343,18 +345,30 @@ class TelegramConnector:
             uploads.append(Upload(name, bytes(await file.download_as_bytearray())))
         if not uploads:
             return refused
-        with _quietly("show that files are being read"):
-            await self.application.bot.send_chat_action(
-                int(sender.removeprefix(SENDER_PREFIX)), ChatAction.TYPING
-            )
         message = InboundMessage(CHANNEL, sender, "", {"lang": lang}, tuple(uploads))
         return refused + await self.gateway.reply(message)
 
     async def _ask(self, message: InboundMessage) -> list[dict[str, Any]]:
-        with _quietly("show typing"):
-            chat_id = int(message.sender.removeprefix(SENDER_PREFIX))
-            await self.application.bot.send_chat_action(chat_id, ChatAction.TYPING)
         return await self.gateway.reply(message)
+
+    @contextlib.asynccontextmanager
+    async def _typing(self, sender: str) -> AsyncIterator[None]:
+        """ "typing…" shown in the chat until its answer is ready (reading an album can take a minute)."""
+        chat_id = int(sender.removeprefix(SENDER_PREFIX))
+
+        async def keep_typing() -> None:
+            while True:
+                with _quietly("show typing"):
+                    await self.application.bot.send_chat_action(chat_id, ChatAction.TYPING)
+                await asyncio.sleep(TYPING_SECONDS)
+
+        task = asyncio.create_task(keep_typing())
+        try:
+            yield
+        finally:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
 
     async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         error = context.error

@@ -139,7 +139,9 @@ def test_documents_in_an_album_become_one_pre_review_and_the_report_comes_as_a_f
         standin.send_file(CHAT, "申请书.pdf", make.text_pdf([corpus.ibr_application()]), album="a1")
         standin.send_file(CHAT, "IMG_1.jpg", make.photo(corpus.id_card()), photo=True, album="a1")
 
+    typing_before = [m for m, _ in standin.calls].count("sendChatAction")
     replies = _exchange(standin, CHAT, album)
+    assert [m for m, _ in standin.calls].count("sendChatAction") > typing_before, "typing… while reading"
     texts = [m.text for m in replies if m.text]
     assert "✓ 申请书.pdf：个体工商户登记（备案）申请书" in texts[0] and "经营者身份证" in texts[0]
     assert "预审通过" in texts[-1], "both files arrived as one upload, and the report followed"
