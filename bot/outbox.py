@@ -48,7 +48,6 @@ class Parcel:
     sender_id: str
     body: dict[str, Any]
     attempts: int
-    created_at: float
 
 
 class Outbox:
@@ -90,8 +89,7 @@ class Outbox:
         )
         with Session(self.engine) as session:
             candidates = [
-                Parcel(row.id, row.sender_id, row.body, row.attempts + 1, row.created_at)
-                for row in session.scalars(due)
+                Parcel(row.id, row.sender_id, row.body, row.attempts + 1) for row in session.scalars(due)
             ]
             for parcel in candidates:
                 taken = session.execute(

@@ -257,13 +257,14 @@ class TelegramConnector:
         parts = self._albums.pop(key)
         sender, messages = key[0], [message for _, message in parts]
         async with self._chat(sender):
-            inbound = lambda: self._album(sender, messages)  # noqa: E731
+            inbound = lambda: self._documents(sender, messages)  # noqa: E731
             await self._answer(sender, messages[0].from_user, inbound, [update_id for update_id, _ in parts])
 
-    async def _album(self, sender: str, messages: list[Message]) -> list[dict[str, Any]]:
+    async def _documents(self, sender: str, messages: list[Message]) -> list[dict[str, Any]]:
+        """Files with their captions ("预审个体户设立"): the words first, then the files."""
         replies: list[dict[str, Any]] = []
-        for caption in {m.caption for m in messages if m.caption}:  # the words first, then the files
-            replies += await self._ask(InboundMessage(CHANNEL, sender, caption, {}))
+        for caption in dict.fromkeys(m.caption for m in messages if m.caption):
+            replies += await self.gateway.reply(InboundMessage(CHANNEL, sender, caption, {}))
         return replies + await self._files(sender, messages)
 
     async def _answer(self, sender: str, user: Any, inbound: Any, update_ids: list[int]) -> None:
@@ -286,17 +287,14 @@ class TelegramConnector:
             return await self._pressed(sender, update, lang)
         message = update.message
         assert message is not None
-        replies: list[dict[str, Any]] = []
         if message.document or message.photo:
-            if message.caption:  # "预审个体户设立" with the files: the words first, then the files
-                replies += await self._ask(InboundMessage(CHANNEL, sender, message.caption, {}))
-            return replies + await self._files(sender, [message])
+            return await self._documents(sender, [message])
         text = (message.text or "").strip()
         if not text:
             return [{"text": TEXT["unsupported"][lang or "zh"]}]
         if text.split()[0] in ("/start", "/help"):
-            return await self._ask(InboundMessage(CHANNEL, sender, "/greet", hint))
-        return await self._ask(InboundMessage(CHANNEL, sender, text, {}))
+            return await self.gateway.reply(InboundMessage(CHANNEL, sender, "/greet", hint))
+        return await self.gateway.reply(InboundMessage(CHANNEL, sender, text, {}))
 
     async def _pressed(self, sender: str, update: Update, lang: str | None) -> list[dict[str, Any]]:
         """A button: answered at once (the spinner stops), its keyboard taken away, its payload asked."""
@@ -313,7 +311,7 @@ class TelegramConnector:
         if found is None:
             return []
         payload, title = found
-        return await self._ask(InboundMessage(CHANNEL, sender, payload, {"title": title}))
+        return await self.gateway.reply(InboundMessage(CHANNEL, sender, payload, {"title": title}))
 
     async def _files(self, sender: str, messages: list[Message]) -> list[dict[str, Any]]:
         """The messages' documents and photos as one upload; files too large are refused unread."""
@@ -331,14 +329,10 @@ class TelegramConnector:
             name = (
                 message.document.file_name if message.document else None
             ) or f"photo-{message.message_id}.jpg"
-            size = attachment.file_size or 0
-            if size > limit:
-                text = TEXT["too_big"][lang].format(name=name, size=size / 2**20, limit=limit // 2**20)
-                refused.append({"text": text})
-                continue
-            file = await attachment.get_file()
-            if (file.file_size or 0) > limit:
-                size = file.file_size or 0
+            # The size the message declares, then the one getFile reports: both before downloading.
+            file = None if (attachment.file_size or 0) > limit else await attachment.get_file()
+            size = (file.file_size if file else None) or attachment.file_size or 0
+            if file is None or size > limit:
                 text = TEXT["too_big"][lang].format(name=name, size=size / 2**20, limit=limit // 2**20)
                 refused.append({"text": text})
                 continue
@@ -347,9 +341,6 @@ class TelegramConnector:
             return refused
         message = InboundMessage(CHANNEL, sender, "", {"lang": lang}, tuple(uploads))
         return refused + await self.gateway.reply(message)
-
-    async def _ask(self, message: InboundMessage) -> list[dict[str, Any]]:
-        return await self.gateway.reply(message)
 
     @contextlib.asynccontextmanager
     async def _typing(self, sender: str) -> AsyncIterator[None]:
@@ -375,7 +366,7 @@ class TelegramConnector:
         log.error("Telegram handling failed: %s: %s", type(error).__name__, redact(str(error)))
 
     @contextlib.asynccontextmanager
-    async def _chat(self, sender: str) -> Any:
+    async def _chat(self, sender: str) -> AsyncIterator[None]:
         """One update of a chat at a time, in the order they came; other chats go on meanwhile."""
         lock, wanting = self._chat_locks.get(sender) or (asyncio.Lock(), 0)
         self._chat_locks[sender] = (lock, wanting + 1)
