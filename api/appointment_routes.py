@@ -21,6 +21,7 @@ from bot.appointments.records import Booking, Status
 from bot.appointments.wording import blackout_notice
 from bot.prereview.rules import phones
 from bot.privacy import masked
+from connectors.clients import client_address
 from knowledge.schema import Item, Lang
 
 router = APIRouter(tags=["appointments"])
@@ -73,6 +74,16 @@ Phone = Annotated[str, Field(min_length=7, max_length=20), AfterValidator(_phone
 
 def _book(request: Request) -> AppointmentBook:
     return request.app.state.book
+
+
+def _client(request: Request) -> str:
+    """The client as the chat's rate limits know it, so that chat and API bookings count together."""
+    return request.app.state.pseudonyms(client_address(request))
+
+
+async def _counted(request: Request, *counted: tuple[str, str]) -> None:
+    for kind, key in counted:
+        await request.app.state.throttle.hit(kind, key)
 
 
 def _item(book: AppointmentBook, item_id: str) -> Item:
@@ -154,6 +165,7 @@ async def book_appointment(request: Request, booking: NewBooking) -> JSONRespons
     item = _item(book, booking.item)
     if booking.start.tzinfo is None:
         raise HTTPException(422, "start needs its UTC offset, e.g. 2026-12-01T09:00:00+08:00")
+    await _counted(request, ("booking", _client(request)), ("booking_phone", booking.phone))
     result = await run_in_threadpool(
         book.book,
         item,
@@ -167,8 +179,10 @@ async def book_appointment(request: Request, booking: NewBooking) -> JSONRespons
     return _answer(book, result, booking.lang, created=True)
 
 
-def _owned(book: AppointmentBook, code: str, phone: str) -> Booking:
-    booking = book.find(code, phone=phone)
+async def _owned(request: Request, code: str, phone: str) -> Booking:
+    """The booking with this code and phone; every try counts against the client and the code."""
+    await _counted(request, ("lookup", _client(request)), ("code", code.upper()))
+    booking = await run_in_threadpool(_book(request).find, code, phone=phone)
     if booking is None:
         raise HTTPException(404, "no booking with this code and phone number")
     return booking
@@ -179,8 +193,7 @@ async def show_booking(
     request: Request, code: str, phone: Annotated[str, Query(max_length=20)]
 ) -> dict[str, Any]:
     """A booking, for whoever has its code and its phone number."""
-    book = _book(request)
-    return _booking(book, await run_in_threadpool(_owned, book, code, _checked_phone(phone)))
+    return _booking(_book(request), await _owned(request, code, _checked_phone(phone)))
 
 
 def _checked_phone(value: str) -> str:
@@ -202,7 +215,7 @@ class Move(Owner):
 @router.post("/api/appointments/{code}/cancel")
 async def cancel_booking(request: Request, code: str, owner: Owner) -> JSONResponse:
     book = _book(request)
-    booking = await run_in_threadpool(_owned, book, code, owner.phone)
+    booking = await _owned(request, code, owner.phone)
     return _answer(book, await run_in_threadpool(book.cancel, booking), owner.lang)
 
 
@@ -212,7 +225,7 @@ async def reschedule_booking(request: Request, code: str, move: Move) -> JSONRes
     book = _book(request)
     if move.start.tzinfo is None:
         raise HTTPException(422, "start needs its UTC offset, e.g. 2026-12-01T09:00:00+08:00")
-    booking = await run_in_threadpool(_owned, book, code, move.phone)
+    booking = await _owned(request, code, move.phone)
     return _answer(book, await run_in_threadpool(book.reschedule, booking, move.start), move.lang)
 
 
@@ -251,7 +264,7 @@ async def day_list_csv(request: Request, staff: Staff, date: dt.date, window: st
     out = io.StringIO()
     writer = csv.DictWriter(out, columns, extrasaction="ignore")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: _inert(v) for k, v in row.items()} for row in rows)
     name = f"appointments-{date.isoformat()}{'-' + window if window else ''}.csv"
     headers = {"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"}
     # A byte-order mark, so that Excel opens the Chinese names as UTF-8.
@@ -322,6 +335,13 @@ async def blackout(request: Request, staff: Staff, period: NewBlackout) -> dict[
         "affected": [_booking(book, b, personal=True) for b in cancelled],
         "notified": notified,
     }
+
+
+def _inert(value: Any) -> Any:
+    """A cell a spreadsheet shows as text: one that starts like a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 def _rebook(booking: Booking) -> dict[str, str]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from fastapi import APIRouter, Form, HTTPException, Request, UploadFile
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
@@ -16,6 +16,7 @@ from api.staff_auth import Staff, audit
 from bot.gateway import InboundMessage, bot_frame
 from bot.prereview.cases import CaseStatus
 from bot.prereview.desk import PrereviewDesk, Upload
+from connectors.clients import client_address
 from knowledge.schema import Lang
 
 router = APIRouter(tags=["pre-review"])
@@ -37,72 +38,106 @@ def _desk(request: Request) -> PrereviewDesk:
     return request.app.state.desk
 
 
-async def _uploads(request: Request, files: list[UploadFile]) -> list[Upload]:
-    """The files' bytes, refusing a request over the per-case total before reading it all."""
+# The form of an upload is read by hand, so that a request with too many files stops at the part
+# one over the limit instead of after all of them are spooled.
+_UPLOAD_FORM = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["files"],
+                    "properties": {
+                        "files": {"type": "array", "items": {"type": "string", "format": "binary"}},
+                        "item": {"type": "string"},
+                        "scenario": {"type": "string"},
+                        "chat": {"type": "string", "description": "the reference a chat handed out"},
+                        "session": {"type": "string", "description": "the web chat's session"},
+                        "lang": {"type": "string", "enum": ["zh", "en"]},
+                    },
+                }
+            }
+        },
+    }
+}
+
+
+async def _upload_form(request: Request) -> tuple[dict[str, str], list[Upload]]:
+    """The form's fields and the files' bytes, within the limits: files per case, bytes per case
+    (a file one byte over its own limit is kept so short, for the reader to say "too large")."""
+    await request.app.state.throttle.hit("upload", client_address(request))
     settings = request.app.state.settings.desk
-    uploads, total = [], 0
-    for file in files:
-        # One byte over the per-file limit is enough for the reader to say "too large".
-        data = await file.read(settings.limits.max_file_bytes + 1)
-        total += len(data)
-        if total > settings.max_case_bytes:
-            raise HTTPException(413, f"at most {settings.max_case_bytes // 2**20} MB of files per case")
-        uploads.append(Upload(file.filename or "file", data))
+    async with request.form(max_files=settings.max_files, max_fields=10, max_part_size=4096) as form:
+        fields = {k: v for k, v in form.multi_items() if isinstance(v, str)}
+        uploads, total = [], 0
+        for file in form.getlist("files"):
+            if isinstance(file, str):
+                raise HTTPException(422, "files: send each file as a file part")
+            data = await file.read(settings.limits.max_file_bytes + 1)
+            total += len(data)
+            if total > settings.max_case_bytes:
+                raise HTTPException(413, f"at most {settings.max_case_bytes // 2**20} MB of files per case")
+            uploads.append(Upload(file.filename or "file", data))
     if not uploads:
         raise HTTPException(422, "attach one or more files")
-    return uploads
+    return fields, uploads
 
 
-@router.post("/api/prereview")
-async def prereview(
-    request: Request,
-    item: Annotated[str, Form()],
-    files: list[UploadFile],
-    scenario: Annotated[str | None, Form()] = None,
-    lang: Annotated[Literal["zh", "en"], Form()] = "zh",
-    sender: Annotated[str | None, Form(max_length=255)] = None,
-) -> dict[str, Any]:
+def _choice(fields: dict[str, str], name: str, allowed: tuple[str, ...], default: str | None) -> str | None:
+    value = fields.get(name, default)
+    if value is not None and value not in allowed:
+        raise HTTPException(422, f"{name}: one of {', '.join(allowed)}")
+    return value
+
+
+@router.post("/api/prereview", openapi_extra=_UPLOAD_FORM)
+async def prereview(request: Request) -> dict[str, Any]:
     """Check the files against the item's materials; the case waits for staff under `case`.
 
-    `sender` is the chat to tell of the staff's decision (the REST channel's sender, say)."""
-    desk = _desk(request)
+    `chat` attaches the case to a chat, which then hears the staff's decision: the reference the
+    chat handed out when its pre-review started (it expires after a day)."""
+    fields, uploads = await _upload_form(request)
+    desk, item = _desk(request), fields.get("item", "")
     found = desk.catalogue.item(item)
     if found is None:
         raise HTTPException(
             404, f"no item {item!r} in the catalogue; GET /api/catalogue/search?q=... finds it"
         )
+    scenario = fields.get("scenario") or None
     if scenario and found.scenario(scenario) is None:
         known = ", ".join(s.id for s in found.scenarios) or "none"
         raise HTTPException(422, f"no scenario {scenario!r} for {item!r}; its scenarios: {known}")
-    uploads = await _uploads(request, files)
-    case, report = await run_in_threadpool(
-        desk.submit, sender or f"api-{uuid.uuid4()}", item, scenario, uploads, lang
-    )
+    sender = f"api-{uuid.uuid4()}"
+    if "chat" in fields:
+        sender = desk.chat_of(fields["chat"]) or ""
+        if not sender:
+            raise HTTPException(
+                403,
+                "chat: not a reference a chat handed out, or an old one; start the pre-review in the chat again",
+            )
+    lang: Lang = "en" if _choice(fields, "lang", ("zh", "en"), "zh") == "en" else "zh"
+    case, report = await run_in_threadpool(desk.submit, sender, item, scenario, uploads, lang)
     return {"case": case.id, **report.model_dump(mode="json")}
 
 
-@router.post("/api/chat/upload")
-async def chat_upload(
-    request: Request,
-    session: Annotated[str, Form()],
-    files: list[UploadFile],
-    lang: Annotated[Literal["zh", "en"] | None, Form()] = None,
-) -> list[dict[str, Any]]:
+@router.post("/api/chat/upload", openapi_extra=_UPLOAD_FORM)
+async def chat_upload(request: Request) -> list[dict[str, Any]]:
     """Files sent in the web chat: the replies also go to the chat's open page (with reading progress)."""
-    try:
-        sender = f"web-{uuid.UUID(session)}"
-    except ValueError:
-        raise HTTPException(422, "session must be the chat page's session id") from None
+    fields, uploads = await _upload_form(request)
+    chat = await asyncio.to_thread(request.app.state.web_sessions.chat_of, fields.get("session", ""))
+    if chat is None:
+        raise HTTPException(403, "session: not a live chat session; reload the chat page")
+    sender, lang = f"web-{chat}", _choice(fields, "lang", ("zh", "en"), None)
     gateway = request.app.state.gateway
-    uploads = await _uploads(request, files)
-
     loop = asyncio.get_running_loop()
 
     def progress(done: int, total: int) -> None:  # called by the reading thread
         frame = {"type": "progress", "done": done, "total": total}
         asyncio.run_coroutine_threadsafe(gateway.signal(sender, frame), loop)
 
-    message = InboundMessage("web", sender, "", {"lang": lang} if lang else {}, tuple(uploads))
+    metadata = {"lang": lang} if lang else {}
+    message = InboundMessage("web", sender, "", metadata, tuple(uploads), client=client_address(request))
     replies = await gateway.reply(message, progress)
     await gateway.signal(sender, *(bot_frame(reply) for reply in replies))
     return replies

@@ -1,7 +1,10 @@
-"""Staff logins: argon2 password hashes, lockout after repeated failures, and sessions.
+"""Staff logins and API tokens: argon2 password hashes, sessions, and per-person tokens.
 
 A session is a random token in an HttpOnly, SameSite=Strict cookie; the database keeps only its
-SHA-256, with the CSRF token that every state-changing request must echo.
+SHA-256, with the CSRF token that every state-changing request must echo. An API token is a
+person's own (their role, their name in the audit log), shown once, kept as its SHA-256, and
+revocable. Guessing passwords is slowed by the rate limits (per address, and per name and address),
+which never lock the real person out.
 """
 
 from __future__ import annotations
@@ -9,25 +12,25 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
+from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import DateTime, Integer, String, delete, select, update
+from sqlalchemy import DateTime, ForeignKey, Integer, String, delete, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from bot.handoff.desk import StaffMember
 from bot.store import Base, utc
 
-MAX_FAILURES = 5
-LOCKOUT = dt.timedelta(minutes=15)
 ROLES = ("agent", "admin")
+TOKEN_PREFIX = "owt_"
 _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("not a password")  # unknown names cost as much time as known ones
 
 
 class LoginRefused(ValueError):
-    """Wrong name or password, or the account is locked; the message is safe to show."""
+    """Wrong name or password; the message is safe to show."""
 
 
 class StaffUser(Base):
@@ -38,8 +41,6 @@ class StaffUser(Base):
     role: Mapped[str] = mapped_column(String(8))
     capacity: Mapped[int] = mapped_column(Integer, default=5)
     password_hash: Mapped[str] = mapped_column(String(255))
-    failures: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class StaffSession(Base):
@@ -49,6 +50,27 @@ class StaffSession(Base):
     username: Mapped[str] = mapped_column(String(64), index=True)
     csrf: Mapped[str] = mapped_column(String(64))
     expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class StaffToken(Base):
+    __tablename__ = "staff_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(ForeignKey("staff_users.username", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    label: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    last_used_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+@dataclass(frozen=True)
+class TokenInfo:
+    id: int
+    label: str
+    created_at: dt.datetime
+    last_used_at: dt.datetime | None
+    revoked_at: dt.datetime | None
 
 
 def _now() -> dt.datetime:
@@ -83,7 +105,7 @@ class StaffAccounts:
         with self._session() as session, session.begin():
             user = session.get(StaffUser, username) or StaffUser(username=username)
             user.name, user.role, user.capacity = name, role, capacity
-            user.password_hash, user.failures, user.locked_until = _hasher.hash(password), 0, None
+            user.password_hash = _hasher.hash(password)
             session.add(user)
         return _member(user)
 
@@ -97,31 +119,13 @@ class StaffAccounts:
             return [_member(u) for u in session.scalars(select(StaffUser).order_by(StaffUser.username))]
 
     def verify(self, username: str, password: str) -> StaffMember:
-        """The member of staff for this name and password; after 5 failures the account waits 15 minutes."""
-        refusal: LoginRefused | None = LoginRefused("用户名或密码不正确 / wrong name or password")
-        with self._session() as session, session.begin():  # a failure is counted, then refused
-            user = session.get(StaffUser, username, with_for_update=True)
-            if user is None:
-                _check(_DUMMY_HASH, password)
-            elif user.locked_until and utc(user.locked_until) > _now():
-                refusal = LoginRefused(
-                    "登录失败次数过多，请 15 分钟后再试 / too many failures: try again in 15 minutes"
-                )
-            elif not _check(user.password_hash, password):
-                # Counted in the database: guesses in parallel each count (SQLite has no FOR UPDATE).
-                counted = update(StaffUser).where(StaffUser.username == username)
-                failures = session.scalar(
-                    counted.values(failures=StaffUser.failures + 1).returning(StaffUser.failures)
-                )
-                if failures is not None and failures >= MAX_FAILURES:
-                    session.execute(counted.values(failures=0, locked_until=_now() + LOCKOUT))
-            else:
-                refusal = None
-                user.failures, user.locked_until = 0, None
-                if _hasher.check_needs_rehash(user.password_hash):
-                    user.password_hash = _hasher.hash(password)
-        if refusal is not None or user is None:
-            raise refusal or LoginRefused("")
+        """The member of staff for this name and password; the same refusal for an unknown name."""
+        with self._session() as session, session.begin():
+            user = session.get(StaffUser, username)
+            if not _check(user.password_hash if user else _DUMMY_HASH, password) or user is None:
+                raise LoginRefused("用户名或密码不正确 / wrong name or password")
+            if _hasher.check_needs_rehash(user.password_hash):
+                user.password_hash = _hasher.hash(password)
         return _member(user)
 
     def open_session(self, member: StaffMember) -> tuple[str, str]:
@@ -157,6 +161,52 @@ class StaffAccounts:
             session.execute(
                 update(StaffSession).where(StaffSession.username == username).values(expires_at=_now())
             )
+
+    # --- API tokens ----------------------------------------------------------------------------
+
+    def issue_token(self, username: str, label: str = "") -> str:
+        """A new API token for this person (shown once; the database keeps its SHA-256)."""
+        token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+        with self._session() as session, session.begin():
+            if session.get(StaffUser, username) is None:
+                raise ValueError(f"no staff account {username!r}; `onewindow staff add` creates it")
+            session.add(
+                StaffToken(username=username, token_hash=_digest(token), label=label[:100], created_at=_now())
+            )
+        return token
+
+    def tokens_of(self, username: str) -> list[TokenInfo]:
+        with self._session() as session:
+            found = session.scalars(
+                select(StaffToken).where(StaffToken.username == username).order_by(StaffToken.id)
+            )
+            return [TokenInfo(t.id, t.label, t.created_at, t.last_used_at, t.revoked_at) for t in found]
+
+    def revoke_token(self, username: str, token_id: int) -> bool:
+        """Revoke one of this person's tokens; False when they have no such live token."""
+        with self._session() as session, session.begin():
+            return bool(
+                session.execute(
+                    update(StaffToken)
+                    .where(StaffToken.id == token_id, StaffToken.username == username)
+                    .where(StaffToken.revoked_at.is_(None))
+                    .values(revoked_at=_now())
+                ).rowcount
+            )
+
+    def member_of_token(self, token: str) -> StaffMember | None:
+        """The member of staff whose live token this is (noting its use), or None."""
+        with self._session() as session, session.begin():
+            found = session.scalar(
+                select(StaffToken).where(
+                    StaffToken.token_hash == _digest(token), StaffToken.revoked_at.is_(None)
+                )
+            )
+            user = session.get(StaffUser, found.username) if found else None
+            if found is None or user is None:
+                return None
+            found.last_used_at = _now()
+            return _member(user)
 
 
 def _check(password_hash: str, password: str) -> bool:

@@ -1,5 +1,6 @@
 """Who may call the staff API: a logged-in member of staff (session cookie, CSRF token on every
-change, same-origin only), or a script with the bearer `ONEWINDOW_STAFF_TOKEN`."""
+change, same-origin only), or a script with a member of staff's own API token (`Authorization:
+Bearer owt_…`, from `onewindow staff token USER`), acting as that person with their role."""
 
 from __future__ import annotations
 
@@ -37,11 +38,15 @@ def staff(request: Request) -> StaffMember:
     """The member of staff making this request, or 401/403 saying what is missing."""
     header = request.headers.get("authorization")
     if header is not None:
-        token = request.app.state.settings.staff_token
         given = header.removeprefix("Bearer ").strip()
-        if not token or not secrets.compare_digest(given.encode(), token.encode()):
-            raise HTTPException(401, "a valid staff token is needed", headers={"WWW-Authenticate": "Bearer"})
-        return StaffMember(request.headers.get("x-staff-name", "api")[:64], "API", "admin")
+        member = request.app.state.accounts.member_of_token(given) if given else None
+        if member is None:
+            raise HTTPException(
+                401,
+                "a valid staff API token is needed (`onewindow staff token USER` makes one)",
+                headers={"WWW-Authenticate": "Bearer"},
+            )
+        return member
     found = session_member(request)
     if found is None:
         raise HTTPException(401, "please log in at /staff/login")

@@ -31,6 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
+from benchmarks.appointments import LOAD_FROM_ONE_ADDRESS  # noqa: E402
+
 
 def conversations() -> list[list[str]]:
     from tests.story_runner import load_stories
@@ -80,6 +82,7 @@ def start_server(
         **os.environ,
         "ONEWINDOW_DATA_DIR": str(ROOT / "var"),
         "ONEWINDOW_DATABASE_URL": database_url,
+        **LOAD_FROM_ONE_ADDRESS,
         **(settings or {}),
     }
     server = subprocess.Popen(

@@ -57,14 +57,11 @@ async def measure(
         )
         citizens, handoffs = [], []
         for _ in range(chats):
-            session = str(uuid.uuid4())
-            socket = await websockets.connect(
-                f"{citizen_url.replace('http', 'ws')}/ws/chat?session={session}"
-            )
+            socket = await websockets.connect(f"{citizen_url.replace('http', 'ws')}/ws/chat")
             await socket.send(json.dumps({"type": "message", "id": "0", "text": "转人工"}))
             await _until(socket, lambda f: f["type"] == "done")
             queue = (await staff.get("/api/staff/queue")).json()["waiting"]
-            handoff = next(w["id"] for w in queue if w["sender"] == f"web-{session}")
+            handoff = next(w["id"] for w in queue if w["id"] not in handoffs)  # the one chat now waiting
             await staff.post(f"/api/staff/handoffs/{handoff}/claim", headers={"X-CSRF-Token": csrf})
             await _until(socket, lambda f: f["type"] == "bot")  # "工作人员已接入"
             citizens.append(socket)

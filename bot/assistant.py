@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import secrets
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,9 +23,11 @@ from bot.outbox import Outbox
 from bot.prereview.cases import CaseStore
 from bot.prereview.desk import DeskSettings, PrereviewDesk
 from bot.prereview.documents import DocumentReader
+from bot.privacy import Pseudonyms
 from bot.rasa_brain import RasaBrain
 from bot.reply_files import ReplyFiles
 from bot.store import TrackerStore, make_engine
+from bot.throttle import Throttle
 from knowledge.base import KnowledgeBase
 from nlu.parser import Parser
 
@@ -37,6 +41,9 @@ class Assistant:
     handoff: HandoffDesk
     outbox: Outbox  # what chats on pushed channels (Telegram) are yet to be sent
     files: ReplyFiles
+    throttle: Throttle  # the rate limits, shared by the actions and the HTTP endpoints
+    pseudonyms: Pseudonyms
+    tracker_store: TrackerStore
 
 
 def build_assistant(
@@ -51,27 +58,39 @@ def build_assistant(
     clock: Clock = system_clock,
     redis_url: str | None = None,
     staff_always_available: bool = False,
+    secret: str | None = None,
+    rasa_token: str | None = None,
+    rate_limits: Mapping[str, str] | None = None,
 ) -> Assistant:
-    """The embedded brain on `database_url`, or, given `rasa_url`, the Rasa server there.
+    """The embedded brain on `database_url`, or, given `rasa_url`, the Rasa server there (which
+    wants `rasa_token`, if it was started with one).
 
     Pre-review files are kept in `uploads` (a new temporary folder when not given); appointments
-    and opening hours take the time from `clock`; live frames go through Redis at `redis_url`;
-    chats go to staff in opening hours only, unless `staff_always_available`."""
+    and opening hours take the time from `clock`; live frames and rate limits go through Redis at
+    `redis_url`; chats go to staff in opening hours only, unless `staff_always_available`; chat
+    references and pseudonyms are signed with `secret` (a new one when not given)."""
     engine = make_engine(database_url)
+    secret = secret or secrets.token_urlsafe(32)
+    pseudonyms = Pseudonyms(secret)
+    throttle = Throttle(pseudonyms, redis_url, rate_limits)
     desk_settings = desk_settings or DeskSettings()
     folder = uploads or Path(tempfile.mkdtemp(prefix="onewindow-uploads-"))
     reader = DocumentReader(desk_settings.limits)
-    desk = PrereviewDesk(knowledge.catalogue, CaseStore(engine), folder, reader, desk_settings)
+    desk = PrereviewDesk(knowledge.catalogue, CaseStore(engine), folder, reader, desk_settings, secret=secret)
     book = AppointmentBook(knowledge.catalogue, AppointmentRecords(engine), booking_rules, clock)
     handoff = HandoffDesk(
         knowledge.catalogue, HandoffRecords(engine), Relay(redis_url), clock, staff_always_available
     )
-    executor = build_executor(knowledge, desk, book, handoff)
+    executor = build_executor(knowledge, desk, book, handoff, throttle)
     center = knowledge.catalogue.center
+    tracker_store = TrackerStore(engine)
     brain: Brain
     if rasa_url:
-        brain = RasaBrain(rasa_url)
+        brain = RasaBrain(rasa_url, rasa_token)
     else:
-        brain = EmbeddedBrain(load_definition(), parser, executor, TrackerStore(engine), center.timezone)
-    gateway = Gateway(brain, desk, handoff, center.phone)
-    return Assistant(gateway, executor, desk, book, handoff, Outbox(engine), ReplyFiles(desk, book))
+        brain = EmbeddedBrain(load_definition(), parser, executor, tracker_store, center.timezone)
+    gateway = Gateway(brain, desk, handoff, pseudonyms, center.phone)
+    files = ReplyFiles(desk, book)
+    return Assistant(
+        gateway, executor, desk, book, handoff, Outbox(engine), files, throttle, pseudonyms, tracker_store
+    )

@@ -13,7 +13,7 @@ from bot.conversation import transcript
 from bot.handoff.desk import HandoffDesk, chat_topic
 from bot.handoff.relay import Listener
 from bot.prereview.desk import PrereviewDesk, Upload
-from bot.privacy import masked
+from bot.privacy import Pseudonyms, masked
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +27,7 @@ class InboundMessage:
     text: str
     metadata: dict[str, Any] = field(default_factory=dict)
     attachments: tuple[Upload, ...] = ()  # files for the chat's pre-review
+    client: str = ""  # who sent it as the channel saw them (an address): what rate limits count
 
 
 class BrainUnavailable(RuntimeError):
@@ -74,10 +75,18 @@ def bot_frame(message: dict[str, Any]) -> dict[str, Any]:
 
 
 class Gateway:
-    def __init__(self, brain: Brain, desk: PrereviewDesk, handoff: HandoffDesk, phone: str | None = None):
+    def __init__(
+        self,
+        brain: Brain,
+        desk: PrereviewDesk,
+        handoff: HandoffDesk,
+        pseudonyms: Pseudonyms,
+        phone: str | None = None,
+    ):
         self.brain = brain
         self.desk = desk
         self.handoff = handoff
+        self.pseudonyms = pseudonyms
         self.phone = phone or "-"
 
     async def reply(self, message: InboundMessage, on_page: Progress | None = None) -> list[dict[str, Any]]:
@@ -86,6 +95,10 @@ class Gateway:
         lang = "en" if message.metadata.get("lang") == "en" or message.text.isascii() else "zh"
         if len(message.text) > MAX_MESSAGE_CHARS:  # too long to be a question: the chat is not touched
             return [{"text": _TOO_LONG[lang].format(limit=MAX_MESSAGE_CHARS)}]
+        # The actions count bookings against the client; only the server says who that is.
+        client = {"client": self.pseudonyms(message.client)} if message.client else {}
+        metadata = {k: v for k, v in message.metadata.items() if k != "client"} | client
+        message = InboundMessage(message.channel, message.sender, message.text, metadata, message.attachments)
         try:
             await self.handoff.seen(message.sender, message.channel, lang)
             if message.attachments:

@@ -1,9 +1,12 @@
 """Personal data kept out of logs: sender ids shortened, ID numbers, credit codes and phones masked
-(and Telegram bot tokens, which travel inside request URLs)."""
+(and secrets that travel inside request URLs: Telegram bot tokens, the action endpoint's token, web
+chat sessions); and pseudonyms for what must be counted but not kept (client addresses)."""
 
 from __future__ import annotations
 
 import copy
+import hashlib
+import hmac
 import logging
 import re
 from typing import Any
@@ -14,6 +17,7 @@ _PERSONAL = re.compile(
 )
 
 _BOT_TOKEN = re.compile(r"(?<![0-9])[0-9]{5,12}:[A-Za-z0-9_-]{30,}")
+_URL_SECRET = re.compile(r"([?&](?:token|session)=)[^&\s\"']+")
 
 
 def masked(sender_id: str) -> str:
@@ -23,8 +27,19 @@ def masked(sender_id: str) -> str:
 
 def redact(text: str) -> str:
     """The text with ID numbers, credit codes and phone numbers replaced by their first and last two."""
-    text = _BOT_TOKEN.sub("<bot token>", text)
+    text = _URL_SECRET.sub(r"\1<secret>", _BOT_TOKEN.sub("<bot token>", text))
     return _PERSONAL.sub(lambda m: m.group()[:2] + "*" * (len(m.group()) - 4) + m.group()[-2:], text)
+
+
+class Pseudonyms:
+    """A stable stand-in for an address or a number: its HMAC under the server's secret, so it can
+    be counted and compared but not turned back."""
+
+    def __init__(self, secret: str):
+        self._key = secret.encode()
+
+    def __call__(self, text: str) -> str:
+        return hmac.new(self._key, text.encode(), hashlib.sha256).hexdigest()[:24]
 
 
 class RedactingFilter(logging.Filter):

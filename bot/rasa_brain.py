@@ -13,9 +13,11 @@ from bot.gateway import BrainUnavailable
 class RasaBrain:
     """Relays each message to a Rasa server's REST channel and reads chats from its tracker API."""
 
-    def __init__(self, url: str, timeout: float = 30):
+    def __init__(self, url: str, token: str | None = None, timeout: float = 30):
         self.url = url.rstrip("/")
-        self.client = httpx.AsyncClient(base_url=self.url, timeout=timeout)
+        # Rasa's HTTP API (the trackers) takes its --auth-token as a query parameter.
+        params = {"token": token} if token else None
+        self.client = httpx.AsyncClient(base_url=self.url, timeout=timeout, params=params)
 
     async def handle(
         self, sender_id: str, text: str, channel: str = "rest", metadata: dict[str, Any] | None = None
@@ -25,8 +27,10 @@ class RasaBrain:
         messages: list[dict[str, Any]] = []
         for reply in replies:
             message = {k: v for k, v in reply.items() if k != "recipient_id"}
-            if messages and message.keys() == {"attachment"} and "attachment" not in messages[-1]:
-                messages[-1]["attachment"] = message["attachment"]  # Rasa sends an attachment apart
+            # Rasa's REST channel sends a message's attachment and custom JSON apart from its text.
+            apart = len(message) == 1 and next(iter(message)) in ("attachment", "custom")
+            if messages and apart and not message.keys() & messages[-1].keys():
+                messages[-1] |= message
             else:
                 messages.append(message)
         return messages

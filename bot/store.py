@@ -8,7 +8,20 @@ import threading
 from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Integer, String, create_engine, event, func, insert, select
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    Integer,
+    String,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    inspect,
+    select,
+    text,
+)
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.pool import StaticPool
@@ -88,3 +101,12 @@ class TrackerStore:
         statement = insert(StoredEvent).returning(StoredEvent.id, sort_by_parameter_order=True)
         with self._write_lock, self.engine.begin() as connection:
             return connection.execute(statement, rows).scalars().all()[-1]
+
+    def forget_before(self, cutoff: dt.datetime) -> int:
+        """Retention: the chats' messages (ours, and those of a Rasa server sharing the database in
+        its `events` table) from before `cutoff` go. The number of ours deleted."""
+        with self._write_lock, self.engine.begin() as connection:
+            gone = connection.execute(delete(StoredEvent).where(StoredEvent.created_at < cutoff)).rowcount
+            if inspect(connection).has_table("events"):  # Rasa's SQL tracker store: times in seconds
+                connection.execute(text("DELETE FROM events WHERE timestamp < :t"), {"t": cutoff.timestamp()})
+        return gone

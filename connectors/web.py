@@ -1,7 +1,8 @@
-"""The web chat channel: a WebSocket per open page, `GET /ws/chat?session=<uuid>`.
+"""The web chat channel: a WebSocket per open page, `GET /ws/chat?session=<token>`.
 
-The page keeps a random session id, so a reload or a dropped connection finds the same chat: on
-connect the server sends the session id and the transcript so far. Frames from the page:
+The server hands the page a secret session token, which the page keeps so that a reload or a
+dropped connection finds the same chat: on connect the server sends the token (a new one when the
+page had none, or one past the chat retention period) and the transcript so far. Frames from the page:
 `{"type": "message", "id": "...", "text": "...", "payload"?: "/intent{...}", "lang"?: "zh"|"en"}`
 (a button click sends its payload, its title as text and the page's language). Frames to the
 page: `session`, `history`, `typing`, `bot` (text and buttons), `done` (with the message id),
@@ -11,6 +12,7 @@ page: `session`, `history`, `typing`, `bot` (text and buttons), `done` (with the
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import uuid
@@ -19,43 +21,40 @@ from typing import Any, Literal
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 from pydantic import BaseModel, Field, ValidationError
 
-from bot.gateway import Gateway, InboundMessage, bot_frame
+from bot.gateway import MAX_MESSAGE_CHARS, Gateway, InboundMessage, bot_frame
+from bot.throttle import Throttled
+from connectors.clients import client_address
 
 router = APIRouter(tags=["channels"])
+MAX_FRAME_CHARS = 8192  # a line of text and a button's payload; anything bigger is not a chat
+_TITLE_CHARS = 200
 
 
 class PageMessage(BaseModel):
     type: Literal["message"]
     id: str = Field(default_factory=lambda: uuid.uuid4().hex, max_length=64)
-    text: str = ""
-    payload: str | None = None
+    text: str = Field(default="", max_length=2 * MAX_MESSAGE_CHARS)  # the gateway words "too long"
+    payload: str | None = Field(default=None, max_length=1000)
     lang: Literal["zh", "en"] | None = None
 
 
-def _session(value: str | None) -> str:
-    """The page's session id if it is one of ours (a UUID), otherwise a new one."""
-    try:
-        return str(uuid.UUID(value or ""))
-    except ValueError:
-        return str(uuid.uuid4())
-
-
-def _inbound(sender: str, message: PageMessage) -> InboundMessage:
+def _inbound(sender: str, message: PageMessage, client: str) -> InboundMessage:
     metadata: dict[str, Any] = {"message_id": message.id}
     if message.payload:  # a button keeps the page's language; typed text speaks for itself
-        metadata |= {"title": message.text, "lang": message.lang}
-        return InboundMessage("web", sender, message.payload, metadata)
-    return InboundMessage("web", sender, message.text, metadata)
+        metadata |= {"title": message.text[:_TITLE_CHARS], "lang": message.lang}
+        return InboundMessage("web", sender, message.payload, metadata, client=client)
+    return InboundMessage("web", sender, message.text, metadata, client=client)
 
 
 @router.websocket("/ws/chat")
 async def chat_socket(websocket: WebSocket) -> None:
     await websocket.accept()
-    session = _session(websocket.query_params.get("session"))
+    sessions = websocket.app.state.web_sessions
+    session, chat = await asyncio.to_thread(sessions.resume, websocket.query_params.get("session"))
     # A page that drops mid-reply loses nothing: the replies are in the tracker and come back with
     # the history when it reconnects.
     with contextlib.suppress(WebSocketDisconnect):
-        await _converse(websocket, f"web-{session}", session)
+        await _converse(websocket, f"web-{chat}", session)
 
 
 async def _converse(websocket: WebSocket, sender: str, session: str) -> None:
@@ -67,18 +66,37 @@ async def _converse(websocket: WebSocket, sender: str, session: str) -> None:
 async def _exchange(websocket: WebSocket, gateway: Gateway, sender: str, session: str) -> None:
     await websocket.send_json({"type": "session", "id": session})
     await websocket.send_json({"type": "history", "messages": await gateway.transcript(sender)})
+    client = client_address(websocket)
     while True:
         frame = await websocket.receive()
         if frame["type"] == "websocket.disconnect":
             return
-        try:
-            message = PageMessage.model_validate(json.loads(frame.get("text") or ""))
-        except (json.JSONDecodeError, ValidationError) as error:
-            reason = error.errors()[0]["msg"] if isinstance(error, ValidationError) else "not JSON text"
-            await websocket.send_json({"type": "error", "text": f"ignored a malformed frame: {reason}"})
+        message = await _read(websocket, frame.get("text") or "")
+        if message is None:
             continue
         if message.payload or message.text.strip():
+            try:
+                await websocket.app.state.throttle.hit("message", client)
+            except Throttled as throttled:
+                text = f"too many messages: wait {throttled.retry_after} seconds"
+                await websocket.send_json(
+                    {"type": "error", "text": text, "retry_after": throttled.retry_after}
+                )
+                continue
             await websocket.send_json({"type": "typing", "on": True})
-            for reply in await gateway.reply(_inbound(sender, message)):
+            for reply in await gateway.reply(_inbound(sender, message, client)):
                 await websocket.send_json(bot_frame(reply))
         await websocket.send_json({"type": "done", "id": message.id})
+
+
+async def _read(websocket: WebSocket, text: str) -> PageMessage | None:
+    """The page's message, or None after telling the page why a frame was ignored."""
+    try:
+        if len(text) > MAX_FRAME_CHARS:
+            raise ValueError(f"a frame is at most {MAX_FRAME_CHARS} characters")
+        return PageMessage.model_validate(json.loads(text))
+    except (ValueError, RecursionError) as error:  # JSONDecodeError and ValidationError are ValueErrors
+        reason = error.errors()[0]["msg"] if isinstance(error, ValidationError) else str(error)
+        reason = "not JSON text" if isinstance(error, json.JSONDecodeError) else reason
+        await websocket.send_json({"type": "error", "text": f"ignored a malformed frame: {reason}"})
+        return None

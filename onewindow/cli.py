@@ -20,9 +20,12 @@ import typer
 from knowledge.loader import CatalogueError, check_catalogue, load_catalogue
 from onewindow.settings import Settings
 
+WEB_FRAME_BYTES = 64 * 1024  # a web chat frame is a line of text; uvicorn refuses bigger ones
+
 if TYPE_CHECKING:  # imported lazily at run time: torch is slow to import
     from fastapi import FastAPI
 
+    from api.staff_accounts import StaffAccounts
     from knowledge.base import KnowledgeBase
     from knowledge.schema import Catalogue
     from nlu.parser import Parser
@@ -86,6 +89,9 @@ def serve(
     import uvicorn
 
     log_config = _masked_logging()
+    if os.environ.get("ONEWINDOW_STAFF_TOKEN"):
+        _say("ONEWINDOW_STAFF_TOKEN is no longer read: each member of staff makes their own API token")
+        _say("with `onewindow staff token USER` (it acts as them, with their role, in the audit log).")
     if workers is not None:
         os.environ["ONEWINDOW_WORKERS"] = str(workers)  # the worker processes read it too
     settings = Settings()
@@ -111,6 +117,7 @@ def serve(
             port=port,
             log_level="info",
             log_config=log_config,
+            ws_max_size=WEB_FRAME_BYTES,
         )
     finally:
         if rasa is not None:
@@ -171,7 +178,9 @@ def _local_rasa(settings: Settings, action_url: str) -> subprocess.Popen[bytes] 
         _say(f"No Rasa server answers at {settings.rasa_url}; users are told to try later until one does.")
         return None
     model = _rasa_step(rasa_server.train)
-    endpoints = rasa_server.Endpoints(action_url, settings.sqlalchemy_url, settings.redis_url)
+    endpoints = rasa_server.Endpoints(
+        action_url, settings.kept_secret("action_token"), settings.sqlalchemy_url, settings.redis_url
+    )
     command = rasa_server.run_command(model, endpoints, address.hostname, address.port or 5005)
     _say(f"Starting Rasa at {settings.rasa_url} (it answers once its model is loaded, about a minute)…")
     return subprocess.Popen(
@@ -326,7 +335,9 @@ def rasa_run(
 
     settings = Settings()
     model = _rasa_step(rasa_server.train)
-    endpoints = rasa_server.Endpoints(action_url, settings.sqlalchemy_url, settings.redis_url)
+    endpoints = rasa_server.Endpoints(
+        action_url, settings.kept_secret("action_token"), settings.sqlalchemy_url, settings.redis_url
+    )
     command = rasa_server.run_command(model, endpoints, host, port)
     raise typer.Exit(subprocess.run(command, env=rasa_server.rasa_environment()).returncode)
 
@@ -343,12 +354,7 @@ def staff_add(
     ] = "",
 ) -> None:
     """Create a staff account (or reset its password and role); the first one should be an admin."""
-    from api.staff_accounts import StaffAccounts
-    from bot.store import make_engine
-
-    settings = Settings()
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    accounts = StaffAccounts(make_engine(settings.sqlalchemy_url))
+    accounts = _accounts()
     try:
         member = accounts.add(username, name or username, password, role, capacity)
     except ValueError as error:
@@ -360,12 +366,52 @@ def staff_add(
 
 @staff_app.command("list")
 def staff_list() -> None:
-    """The staff accounts and their roles."""
+    """The staff accounts, their roles and their live API tokens."""
+    accounts = _accounts()
+    for member in accounts.everyone():
+        live = sum(t.revoked_at is None for t in accounts.tokens_of(member.username))
+        typer.echo(f"{member.username}\t{member.name}\t{member.role}\t{member.capacity}\t{live} token(s)")
+
+
+@staff_app.command("token")
+def staff_token(
+    username: Annotated[str, typer.Argument(help="whose token: it acts as this person, with their role")],
+    label: Annotated[str, typer.Option(help="what it is for, e.g. 'Prometheus' or 'case system'")] = "",
+    list_tokens: Annotated[bool, typer.Option("--list", help="list this person's tokens instead")] = False,
+    revoke: Annotated[int | None, typer.Option(help="revoke the token with this number")] = None,
+) -> None:
+    """Make an API token for a member of staff (printed once), or list or revoke their tokens."""
+    accounts = _accounts()
+    if list_tokens:
+        for token in accounts.tokens_of(username):
+            state = f"revoked {token.revoked_at:%Y-%m-%d}" if token.revoked_at else "live"
+            used = f"{token.last_used_at:%Y-%m-%d %H:%M}" if token.last_used_at else "never"
+            typer.echo(
+                f"{token.id}\t{token.label or '-'}\tmade {token.created_at:%Y-%m-%d}\tused {used}\t{state}"
+            )
+        return
+    if revoke is not None:
+        if not accounts.revoke_token(username, revoke):
+            _say(f"{username} has no live token {revoke} (`onewindow staff token {username} --list`)")
+            raise typer.Exit(2)
+        typer.echo(f"token {revoke} of {username} is revoked")
+        return
+    try:
+        token = accounts.issue_token(username, label)
+    except ValueError as error:
+        _say(f"error: {error}")
+        raise typer.Exit(2) from None
+    _say(f"An API token for {username} (shown only now; send it as 'Authorization: Bearer …'):")
+    typer.echo(token)
+
+
+def _accounts() -> StaffAccounts:
     from api.staff_accounts import StaffAccounts
     from bot.store import make_engine
 
-    for member in StaffAccounts(make_engine(Settings().sqlalchemy_url)).everyone():
-        typer.echo(f"{member.username}\t{member.name}\t{member.role}\t{member.capacity}")
+    settings = Settings()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return StaffAccounts(make_engine(settings.sqlalchemy_url))
 
 
 @catalogue_app.command("validate")

@@ -168,6 +168,7 @@ def train(say: Callable[[str], None]) -> Path:
 @dataclass(frozen=True)
 class Endpoints:
     action_url: str  # OneWindow's action endpoint, e.g. http://127.0.0.1:8000/webhook
+    token: str  # shared with OneWindow: Rasa sends it to the action endpoint and wants it on its API
     database_url: str  # OneWindow's SQLAlchemy URL; Rasa keeps its `events` table beside ours
     redis_url: str | None = None
 
@@ -179,7 +180,7 @@ def _rasa_database_url(url: str) -> str:
 
 def endpoints_yaml(endpoints: Endpoints) -> str:
     content: dict[str, object] = {
-        "action_endpoint": {"url": endpoints.action_url},
+        "action_endpoint": {"url": endpoints.action_url, "token": endpoints.token},
         "tracker_store": {"type": "SQL", "url": _rasa_database_url(endpoints.database_url)},
     }
     if endpoints.redis_url:
@@ -201,10 +202,11 @@ def run_command(model: Path, endpoints: Endpoints, host: str, port: int) -> list
     folder = rasa_home() / "run" / f"{host}-{port}"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "endpoints.yml").write_text(endpoints_yaml(endpoints), encoding="utf-8")
+    (folder / "endpoints.yml").chmod(0o600)  # it holds the token
     (folder / "credentials.yml").write_text("rest: {}\n", encoding="utf-8")
     command = [
         str(rasa_executable()), "run", "--enable-api", "--model", str(model),
         "--endpoints", str(folder / "endpoints.yml"), "--credentials", str(folder / "credentials.yml"),
-        "--interface", host, "--port", str(port),
+        "--interface", host, "--port", str(port), "--auth-token", endpoints.token,
     ]  # fmt: skip
     return command

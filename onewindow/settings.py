@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import secrets
 from pathlib import Path
 from typing import Literal
 
@@ -29,10 +31,23 @@ class Settings(BaseSettings):
     telegram_api_url: str | None = None
     redis_url: str | None = None
     workers: int = Field(default=1, ge=1, description="server processes; one per core suits a busy hall")
-    staff_token: str | None = Field(default=None, description="bearer token of the staff API; off without it")
+    secret_key: str | None = Field(
+        default=None, description="signs chat references; kept in data_dir if unset"
+    )
+    action_token: str | None = Field(
+        default=None,
+        description="the token a Rasa server sends to the action endpoint; kept in data_dir if unset",
+    )
+    rest_token: str | None = Field(
+        default=None, description="a bearer token the REST channel requires when set"
+    )
+    rate_limits: dict[str, str] = Field(default_factory=dict, description='e.g. {"message": "120/minute"}')
+    api_docs: bool = Field(default=False, description="serve /docs and /openapi.json")
+    public_metrics: bool = Field(default=False, description="/metrics for anyone, not only staff")
     upload_max_file_mb: int = Field(default=20, ge=1)
     upload_max_case_mb: int = Field(default=100, ge=1)
     upload_max_pages: int = Field(default=50, ge=1)
+    upload_max_files: int = Field(default=30, ge=1, description="files in one pre-review case")
     prereview_retention_days: int = Field(default=30, ge=1, description="pre-review files and reports kept")
     booking_notice_hours: float = Field(default=2, ge=0, description="earliest booking, from now")
     booking_horizon_days: int = Field(default=14, ge=1, le=731, description="latest booking, from now")
@@ -49,11 +64,16 @@ class Settings(BaseSettings):
         default="catalogue", description="when chats go to staff: the center's opening hours, or always"
     )
     handoff_retention_days: int = Field(default=90, ge=1, description="staff chats' lines kept after closing")
+    chat_retention_days: int = Field(
+        default=90, ge=1, description="chat messages kept; web chat sessions unused this long end"
+    )
 
     @property
     def desk(self) -> DeskSettings:
         limits = ReadLimits(max_file_bytes=self.upload_max_file_mb * 2**20, max_pages=self.upload_max_pages)
-        return DeskSettings(limits, self.upload_max_case_mb * 2**20, self.prereview_retention_days)
+        return DeskSettings(
+            limits, self.upload_max_case_mb * 2**20, self.upload_max_files, self.prereview_retention_days
+        )
 
     @property
     def booking_rules(self) -> BookingRules:
@@ -69,3 +89,23 @@ class Settings(BaseSettings):
     @property
     def sqlalchemy_url(self) -> str:
         return self.database_url or f"sqlite:///{(self.data_dir / 'onewindow.sqlite3').resolve()}"
+
+    def kept_secret(self, name: str) -> str:
+        """The setting `name` (secret_key, action_token) or, unset, a random one kept in the data folder,
+        the same for every server process that shares the folder."""
+        given = getattr(self, name)
+        if given:
+            return given
+        path = self.data_dir / f"{name.replace('_', '-')}.txt"
+        if not path.exists():
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            draft = path.with_suffix(f".{os.getpid()}.tmp")
+            draft.write_text(secrets.token_urlsafe(32), encoding="ascii")
+            draft.chmod(0o600)
+            try:  # a link is atomic: a process starting at the same time reads the winner's
+                os.link(draft, path)
+            except FileExistsError:
+                pass
+            finally:
+                draft.unlink()
+        return path.read_text(encoding="ascii").strip()

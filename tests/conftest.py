@@ -13,9 +13,12 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
+
+from bot.throttle import RATES
 
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
@@ -23,7 +26,8 @@ os.environ["TRANSFORMERS_OFFLINE"] = "1"
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data"
 SHARED_MODEL_DIR = ROOT / "var"  # `make test` provisions the default model here first
-STAFF_TOKEN = "staff-secret-for-tests"
+# Servers for tests of other things take a test run's pace; tests of the limits use the defaults.
+RELAXED_LIMITS = {kind: "100000/minute" for kind in RATES}
 
 
 @pytest.fixture(scope="session")
@@ -85,14 +89,48 @@ def serving(app, port: int | None = None) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def server(knowledge, parser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real application served by uvicorn on a loopback port; yields its base URL."""
+def served(knowledge, parser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    """The real application served by uvicorn on a loopback port: its URL and settings."""
     from api.app import create_app
     from onewindow.settings import Settings
 
-    settings = Settings(data_dir=tmp_path_factory.mktemp("server"), staff_token=STAFF_TOKEN)
+    settings = Settings(data_dir=tmp_path_factory.mktemp("server"), rate_limits=RELAXED_LIMITS)
     with serving(create_app(knowledge, parser, settings)) as url:
-        yield url
+        yield {"url": url, "settings": settings}
+
+
+@pytest.fixture(scope="session")
+def server(served: dict[str, Any]) -> str:
+    return served["url"]
+
+
+@pytest.fixture(scope="session")
+def action_endpoint(knowledge, parser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server set up for the Rasa brain (no Rasa behind it): the action endpoint's URL with its token."""
+    from api.app import create_app
+    from onewindow.settings import Settings
+
+    settings = Settings(
+        data_dir=tmp_path_factory.mktemp("actions"), brain="rasa", rasa_url=f"http://127.0.0.1:{free_port()}"
+    )
+    with serving(create_app(knowledge, parser, settings)) as url:
+        yield f"{url}/webhook?token={settings.kept_secret('action_token')}"
+
+
+def staff_headers(settings: Any, username: str = "wang.fang", role: str = "admin") -> dict[str, str]:
+    """A member of staff of this server's database, and the headers of their own API token."""
+    from api.staff_accounts import StaffAccounts
+    from bot.store import make_engine
+
+    accounts = StaffAccounts(make_engine(settings.sqlalchemy_url))
+    accounts.add(username, username, "correct horse battery", role)
+    return {"Authorization": f"Bearer {accounts.issue_token(username, 'tests')}"}
+
+
+@pytest.fixture(scope="session")
+def staff(served: dict[str, Any]) -> dict[str, str]:
+    """The API headers of an administrator, wang.fang, of the shared server."""
+    return staff_headers(served["settings"])
 
 
 def chromium_path() -> str | None:

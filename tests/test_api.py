@@ -12,11 +12,12 @@ import httpx
 import pytest
 
 
-def test_health_and_metrics(server: str) -> None:
+def test_health_and_metrics(server: str, staff: dict[str, str]) -> None:
     health = httpx.get(f"{server}/health").json()
     assert health["status"] == "ok" and health["catalogue"]["items"] >= 40
     httpx.get(f"{server}/api/catalogue/search", params={"q": "低保"})
-    metrics = httpx.get(f"{server}/metrics").text
+    assert httpx.get(f"{server}/metrics").status_code == 401, "metrics are for staff unless made public"
+    metrics = httpx.get(f"{server}/metrics", headers=staff).text
     assert "onewindow_searches_total" in metrics
 
 

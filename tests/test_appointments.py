@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import json
 import os
 import time
 from collections import Counter
@@ -17,11 +18,11 @@ import httpx
 import pytest
 import yaml
 
-from tests.conftest import STAFF_TOKEN, serving
+from tests.conftest import RELAXED_LIMITS, serving, staff_headers
 from tests.story_runner import StoryClock
+from tests.web_client import WebChat
 
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))
-STAFF = {"Authorization": f"Bearer {STAFF_TOKEN}", "X-Staff-Name": "desk-3"}
 
 
 def hall_catalogue(counters: int = 2) -> dict[str, Any]:
@@ -122,9 +123,10 @@ def test_a_hold_keeps_the_seat_until_it_expires(hall) -> None:
     assert _at(1, 9) in [s.start for s in book.free_slots(item, dt.date(2026, 12, 1))]  # expired: free again
     theirs = book.hold(item, None, _at(1, 9), sender="second", channel="rest", lang="zh")
     assert theirs.outcome == Outcome.held
-    late = book.confirm(mine.booking.id, "张三", "13800000001")
+    assert book.confirm(mine.booking.id, "张三", "13800000001").outcome == Outcome.not_found, "not its chat"
+    late = book.confirm(mine.booking.id, "张三", "13800000001", sender="first")
     assert late.outcome == Outcome.taken and late.alternatives
-    assert book.confirm(theirs.booking.id, "李四", "13800000002").outcome == Outcome.booked
+    assert book.confirm(theirs.booking.id, "李四", "13800000002", sender="second").outcome == Outcome.booked
 
 
 def test_reschedule_keeps_the_code_and_frees_the_old_seat_and_cancel_has_a_cutoff(hall) -> None:
@@ -222,6 +224,7 @@ def crowded_server(database_url: str, tmp_path: Path) -> Iterator[str]:
         "ONEWINDOW_DATA_DIR": str(SHARED_MODEL_DIR),  # the provisioned model
         "ONEWINDOW_CATALOGUE": str(catalogue),
         "ONEWINDOW_DATABASE_URL": database_url,
+        "ONEWINDOW_RATE_LIMITS": json.dumps(RELAXED_LIMITS),  # 200 people, one test address
     }
     with onewindow_serve(env, workers=3) as (url, server):
         yield url
@@ -323,10 +326,14 @@ def hall_server(knowledge, parser, tmp_path_factory) -> Iterator[dict[str, Any]]
     from onewindow.settings import Settings
 
     folder = tmp_path_factory.mktemp("appointments")
-    settings = Settings(data_dir=folder, staff_token=STAFF_TOKEN, reminder_check_seconds=0.2)
+    settings = Settings(data_dir=folder, reminder_check_seconds=0.2, rate_limits=RELAXED_LIMITS)
     clock = StoryClock()
     with serving(create_app(knowledge, parser, settings, clock)) as url:
-        yield {"url": url, "clock": clock, "settings": settings, "knowledge": knowledge, "parser": parser}
+        staff = staff_headers(settings, "desk-3", "admin")
+        yield {"url": url, "clock": clock, "settings": settings, "staff": staff} | {
+            "knowledge": knowledge,
+            "parser": parser,
+        }
 
 
 def _say(url: str, sender: str, text: str) -> list[dict[str, Any]]:
@@ -338,18 +345,16 @@ def _button(replies: list[dict[str, Any]], title: str) -> str:
     return next(b["payload"] for r in replies for b in r.get("buttons") or [] if title in b["title"])
 
 
-def _events(url: str, sender: str) -> list[str]:
-    from tests.test_prereview import _history
-
-    return [m.get("text") or "" for m in _history(url, sender.removeprefix("web-"))]
+def _events(chat: WebChat) -> list[str]:
+    return [m.get("text") or "" for m in chat.history()]
 
 
-def _book_in_chat(url: str, sender: str, day: str, time_of_day: str, phone: str) -> str:
-    replies = _say(url, sender, "我想预约个体工商户设立登记")
-    replies = _say(url, sender, _button(replies, day))
-    replies = _say(url, sender, _button(replies, time_of_day))
-    replies = _say(url, sender, f"张三 {phone}")
-    replies = _say(url, sender, _button(replies, "确认预约"))
+def _book_in_chat(chat: WebChat, day: str, time_of_day: str, phone: str) -> str:
+    replies = chat.say("我想预约个体工商户设立登记")
+    replies = chat.press(replies, day)
+    replies = chat.press(replies, time_of_day)
+    replies = chat.say(f"张三 {phone}")
+    replies = chat.press(replies, "确认预约")
     text = replies[0]["text"]
     assert "预约成功" in text, replies
     return text.split("预约码：")[1][:7]
@@ -368,56 +373,56 @@ def test_reminders_reach_the_chat_once_when_the_clock_moves_on(hall_server) -> N
     from api.app import create_app
 
     url, clock = hall_server["url"], hall_server["clock"]
-    sender = "web-7b0f7a8e-2c1d-4a55-9b0e-3f1e2d4c5b6a"
-    code = _book_in_chat(url, sender, "12月2日", "14:10", "13800138100")
+    chat = WebChat(url)
+    code = _book_in_chat(chat, "12月2日", "14:10", "13800138100")
     start_clock = clock.now
     try:
         # A second server process on the same database runs the same reminder job.
         second = create_app(hall_server["knowledge"], hall_server["parser"], hall_server["settings"], clock)
         with serving(second):
             clock.now = dt.datetime(2026, 12, 1, 15, 0, tzinfo=SHANGHAI).astimezone(dt.UTC)
-            reminded = _wait_for(lambda: [t for t in _events(url, sender) if "明天有一个预约" in t])
+            reminded = _wait_for(lambda: [t for t in _events(chat) if "明天有一个预约" in t])
             time.sleep(1)  # several more rounds of both jobs
-            assert len([t for t in _events(url, sender) if "明天有一个预约" in t]) == 1
+            assert len([t for t in _events(chat) if "明天有一个预约" in t]) == 1
             assert code in reminded[0] and "14:10" in reminded[0]
             clock.now = dt.datetime(2026, 12, 2, 13, 15, tzinfo=SHANGHAI).astimezone(dt.UTC)
-            _wait_for(lambda: [t for t in _events(url, sender) if "1小时后开始" in t])
+            _wait_for(lambda: [t for t in _events(chat) if "1小时后开始" in t])
             time.sleep(1)
-            assert len([t for t in _events(url, sender) if "1小时后开始" in t]) == 1
+            assert len([t for t in _events(chat) if "1小时后开始" in t]) == 1
     finally:
         clock.now = start_clock
 
 
 def test_staff_see_the_day_mark_attendance_export_and_black_out(hall_server) -> None:
-    url = hall_server["url"]
-    sender = "web-0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"
-    code = _book_in_chat(url, sender, "12月3日", "09:40", "13800138200")
-    other = _book_in_chat(url, "rest-staff-other", "12月3日", "10:00", "13800138201")
+    url, staff = hall_server["url"], hall_server["staff"]
+    chat = WebChat(url)
+    code = _book_in_chat(chat, "12月3日", "09:40", "13800138200")
+    other = _book_in_chat(WebChat(url), "12月3日", "10:00", "13800138201")
     assert httpx.get(f"{url}/api/staff/appointments", params={"date": "2026-12-03"}).status_code in (401, 403)
-    day = httpx.get(f"{url}/api/staff/appointments", params={"date": "2026-12-03"}, headers=STAFF).json()
+    day = httpx.get(f"{url}/api/staff/appointments", params={"date": "2026-12-03"}, headers=staff).json()
     assert [(b["code"], b["name"], b["phone"]) for b in day] == [
         (code, "张三", "13800138200"),
         (other, "张三", "13800138201"),
     ]
-    csv = httpx.get(f"{url}/api/staff/appointments.csv", params={"date": "2026-12-03"}, headers=STAFF)
+    csv = httpx.get(f"{url}/api/staff/appointments.csv", params={"date": "2026-12-03"}, headers=staff)
     assert (
         csv.headers["content-type"].startswith("text/csv") and code in csv.text and "13800138200" in csv.text
     )
-    marked = httpx.post(f"{url}/api/staff/appointments/{other}/attended", headers=STAFF)
+    marked = httpx.post(f"{url}/api/staff/appointments/{other}/attended", headers=staff)
     assert marked.json()["status"] == "attended"
-    assert httpx.post(f"{url}/api/staff/appointments/{other}/no-show", headers=STAFF).status_code == 409
+    assert httpx.post(f"{url}/api/staff/appointments/{other}/no-show", headers=staff).status_code == 409
     period = {
         "window": "enterprise",
         "start": "2026-12-03T09:30:00+08:00",
         "end": "2026-12-03T09:50:00+08:00",
     }
-    preview = httpx.post(f"{url}/api/staff/blackouts", json=period | {"preview": True}, headers=STAFF).json()
+    preview = httpx.post(f"{url}/api/staff/blackouts", json=period | {"preview": True}, headers=staff).json()
     assert [b["code"] for b in preview["affected"]] == [code] and preview["blackout"] is None
     done = httpx.post(
-        f"{url}/api/staff/blackouts", json=period | {"reason": "设备检修"}, headers=STAFF
+        f"{url}/api/staff/blackouts", json=period | {"reason": "设备检修"}, headers=staff
     ).json()
     assert [b["code"] for b in done["affected"]] == [code] and done["notified"] == 1
-    told = _wait_for(lambda: [t for t in _events(url, sender) if "设备检修" in t])
+    told = _wait_for(lambda: [t for t in _events(chat) if "设备检修" in t])
     assert code in told[0] and "已取消" in told[0]
     slots = httpx.get(
         f"{url}/api/appointments/slots",

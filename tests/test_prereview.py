@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
-import json
 import uuid
 from collections import Counter
 from pathlib import Path
 
 import httpx
 import pytest
-import websockets
 
 from tests import documents_factory as make
 from tests import prereview_corpus as corpus
-from tests.conftest import STAFF_TOKEN
+from tests.web_client import WebChat
 
 pytestmark = pytest.mark.skipif(not make.font_available(), reason=make.FONT_MISSING)
-STAFF = {"Authorization": f"Bearer {STAFF_TOKEN}", "X-Staff-Name": "wang.fang"}
 
 
 @pytest.fixture(scope="module")
@@ -92,27 +88,27 @@ def _say(server: str, sender: str, text: str) -> list[dict]:
     ).json()
 
 
-def _history(server: str, session: str) -> list[dict]:
-    """The chat as its page shows it on (re)connecting."""
+def _told(settings, sender: str) -> list[str]:
+    """What the bot has said in a chat, as kept in the database."""
+    from bot.store import TrackerStore, make_engine
 
-    async def read() -> list[dict]:
-        async with websockets.connect(f"{server.replace('http', 'ws')}/ws/chat?session={session}") as socket:
-            await socket.recv()
-            return json.loads(await socket.recv())["messages"]
-
-    return asyncio.run(read())
+    events, _ = TrackerStore(make_engine(settings.sqlalchemy_url)).load(sender)
+    return [e.get("text") or "" for e in events if e.get("event") == "bot"]
 
 
-def test_the_api_checks_a_case_staff_confirm_it_and_the_applicant_hears(server: str) -> None:
-    session = str(uuid.uuid4())
-    chat = f"web-{session}"
-    _say(server, chat, "你好")
+def test_the_api_checks_a_case_staff_confirm_it_and_the_applicant_hears(served, staff) -> None:
+    server, chat = served["url"], f"app-user-{uuid.uuid4()}"
+    started = _say(
+        server, chat, '/start_prereview{"item": "individual-business-registration", "scenario": "general"}'
+    )
+    upload = started[0]["custom"]["upload"]  # a REST client's way to upload into its own chat
+    assert upload["url"] == "/api/prereview" and upload["item"] == corpus.IBR
     files = [
         ("申请书.pdf", make.text_pdf([corpus.ibr_application()])),
         ("身份证.pdf", make.text_pdf([corpus.id_card()])),
         ("锁着的.pdf", make.encrypted_pdf([corpus.lease()])),
     ]
-    response = _post_case(server, corpus.IBR, files, sender=chat)
+    response = _post_case(server, corpus.IBR, files, chat=upload["chat"])
     assert response.status_code == 200, response.text
     report = response.json()
     assert report["verdict"] == "ready" and report["item"] == corpus.IBR
@@ -123,22 +119,27 @@ def test_the_api_checks_a_case_staff_confirm_it_and_the_applicant_hears(server: 
 
     case = report["case"]
     assert httpx.get(f"{server}/api/staff/prereviews").status_code == 401
-    listed = httpx.get(f"{server}/api/staff/prereviews?status=submitted", headers=STAFF).json()
+    listed = httpx.get(f"{server}/api/staff/prereviews?status=submitted", headers=staff).json()
     assert case in [c["id"] for c in listed]
-    opened = httpx.get(f"{server}/api/staff/prereviews/{case}", headers=STAFF).json()
+    opened = httpx.get(f"{server}/api/staff/prereviews/{case}", headers=staff).json()
     assert opened["report"]["verdict"] == "ready" and len(opened["files"]) == 3
+    assert opened["sender"] == f"rest-{chat}"
     download = httpx.get(
-        f"{server}/api/staff/prereviews/{case}/files/{opened['files'][0]['id']}", headers=STAFF
+        f"{server}/api/staff/prereviews/{case}/files/{opened['files'][0]['id']}", headers=staff
     )
     assert download.content.startswith(b"%PDF") and download.headers["content-type"] == "application/pdf"
     assert download.headers["content-disposition"].startswith("attachment")
+    locked = httpx.get(
+        f"{server}/api/staff/prereviews/{case}/files/{opened['files'][2]['id']}", headers=staff
+    )
+    assert locked.status_code == 404, "a refused file is not kept"
 
     decision = {"decision": "confirm", "comment": "请带原件到综合窗口。"}
     url = f"{server}/api/staff/prereviews/{case}/decision"
-    assert httpx.post(url, json=decision, headers=STAFF).json()["status"] == "confirmed"
-    assert httpx.post(url, json=decision, headers=STAFF).status_code == 409, "decided once only"
-    told = _history(server, session)[-1]
-    assert told["from"] == "bot" and "已由工作人员确认通过" in told["text"] and "请带原件" in told["text"]
+    assert httpx.post(url, json=decision, headers=staff).json()["status"] == "confirmed"
+    assert httpx.post(url, json=decision, headers=staff).status_code == 409, "decided once only"
+    told = _told(served["settings"], f"rest-{chat}")[-1]
+    assert "已由工作人员确认通过" in told and "请带原件" in told
 
 
 def test_the_api_says_what_is_wrong_with_a_request(server: str) -> None:
@@ -148,31 +149,23 @@ def test_the_api_says_what_is_wrong_with_a_request(server: str) -> None:
     assert httpx.post(f"{server}/api/prereview", data={"item": corpus.IBR}, timeout=30).status_code == 422
 
 
-def _upload(server: str, session: str, files: list[tuple[str, bytes]]) -> list[dict]:
-    response = httpx.post(
-        f"{server}/api/chat/upload",
-        data={"session": session},
-        files=[("files", (name, data)) for name, data in files],
-        timeout=120,
-    )
+def _uploaded(chat: WebChat, files: list[tuple[str, bytes]]) -> list[dict]:
+    response = chat.upload(files)
     assert response.status_code == 200, response.text
     return response.json()
 
 
 def test_a_pre_review_in_the_chat_from_the_item_to_the_report(server: str) -> None:
-    session = str(uuid.uuid4())
-    chat = f"web-{session}"
-    [question] = _say(server, chat, "我要预审个体工商户设立登记")
+    chat = WebChat(server)
+    [question] = chat.say("我要预审个体工商户设立登记")
     assert "情形" in question["text"]
     general = next(b for b in question["buttons"] if "general" in b["payload"])
-    [ask] = _say(server, chat, general["payload"])
+    [ask] = chat.say(general["title"], general["payload"])
     assert "请上传" in ask["text"] and "经营者身份证" in ask["text"]
-    [receipt] = _upload(server, session, [("申请书.pdf", make.text_pdf([corpus.ibr_application()]))])
+    [receipt] = _uploaded(chat, [("申请书.pdf", make.text_pdf([corpus.ibr_application()]))])
     assert "✓ 申请书.pdf：个体工商户登记（备案）申请书" in receipt["text"]
     assert "还差：经营者身份证" in receipt["text"]
-    replies = _upload(
-        server, session, [("IMG_1.jpg", make.photo(corpus.id_card())), ("坏.pdf", make.corrupt_pdf())]
-    )
+    replies = _uploaded(chat, [("IMG_1.jpg", make.photo(corpus.id_card())), ("坏.pdf", make.corrupt_pdf())])
     text = "\n".join(r["text"] for r in replies)
     assert "✓ IMG_1.jpg：经营者身份证" in text and "✗ 坏.pdf：文件已损坏" in text
     assert "预审通过" in replies[-1]["text"] and "预审编号" in replies[-1]["text"]
@@ -180,16 +173,15 @@ def test_a_pre_review_in_the_chat_from_the_item_to_the_report(server: str) -> No
 
 
 def test_files_before_the_item_wait_for_it(server: str) -> None:
-    session = str(uuid.uuid4())
-    [ask] = _upload(server, session, [("身份证.pdf", make.text_pdf([corpus.id_card()]))])
+    chat = WebChat(server)
+    [ask] = _uploaded(chat, [("身份证.pdf", make.text_pdf([corpus.id_card()]))])
     assert "哪个事项" in ask["text"]
-    replies = _say(
-        server,
-        f"web-{session}",
+    replies = chat.say(
+        "个体工商户设立登记",
         '/start_prereview{"item": "individual-business-registration", "scenario": "general"}',
     )
     assert "✓ 身份证.pdf：经营者身份证" in "\n".join(r["text"] for r in replies)
-    [report] = _say(server, f"web-{session}", "好了")
+    [report] = chat.say("好了")
     assert "个体工商户登记（备案）申请书：未上传" in report["text"]
 
 

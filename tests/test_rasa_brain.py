@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import sqlite3
 import subprocess
 import time
@@ -37,17 +38,17 @@ def model() -> Path:
 
 
 @contextlib.contextmanager
-def rasa_running(model: Path, endpoints: Any, log: Path) -> Iterator[str]:
-    """`rasa run` on a free loopback port with these endpoints; its URL once the model is loaded."""
+def rasa_running(model: Path, endpoints: Any, log: Path, port: int | None = None) -> Iterator[str]:
+    """`rasa run` on a loopback port with these endpoints; its URL once the model is loaded."""
     from onewindow import rasa_server
 
-    port = free_port()
+    port = port or free_port()
     command = rasa_server.run_command(model, endpoints, "127.0.0.1", port)
     with log.open("w") as output:
         server = subprocess.Popen(command, env=rasa_server.rasa_environment(), stdout=output, stderr=output)
         url = f"http://127.0.0.1:{port}"
         try:
-            _wait_for_model(url, server, log)
+            _wait_for_model(url, server, log, endpoints.token)
             yield url
         finally:
             server.terminate()
@@ -61,22 +62,29 @@ def rasa(model, knowledge, parser, tmp_path_factory) -> Iterator[dict[str, Any]]
     from onewindow import rasa_server
     from onewindow.settings import Settings
 
-    folder = tmp_path_factory.mktemp("rasa")
-    settings = Settings(data_dir=folder)
+    folder, port = tmp_path_factory.mktemp("rasa"), free_port()
+    settings = Settings(data_dir=folder, brain="rasa", rasa_url=f"http://127.0.0.1:{port}")
     clock = StoryClock()
+    token = settings.kept_secret("action_token")
     with serving(create_app(knowledge, parser, settings, clock)) as actions:
-        endpoints = rasa_server.Endpoints(f"{actions}/webhook", settings.sqlalchemy_url)
-        with rasa_running(model, endpoints, folder / "rasa.log") as url:
-            yield {"url": url, "actions": actions, "database": folder / "onewindow.sqlite3", "clock": clock}
+        endpoints = rasa_server.Endpoints(f"{actions}/webhook", token, settings.sqlalchemy_url)
+        with rasa_running(model, endpoints, folder / "rasa.log", port) as url:
+            yield {
+                "url": url,
+                "actions": actions,
+                "token": token,
+                "database": folder / "onewindow.sqlite3",
+                "clock": clock,
+            }
 
 
-def _wait_for_model(url: str, server: subprocess.Popen[bytes], log: Path) -> None:
+def _wait_for_model(url: str, server: subprocess.Popen[bytes], log: Path, token: str) -> None:
     deadline = time.time() + 600
     while time.time() < deadline:
         if server.poll() is not None:
             pytest.fail(f"rasa run exited with {server.returncode}:\n{log.read_text()[-3000:]}")
         with contextlib.suppress(httpx.TransportError):
-            if httpx.get(f"{url}/status", timeout=2).json().get("model_file"):
+            if httpx.get(f"{url}/status", params={"token": token}, timeout=2).json().get("model_file"):
                 return
         time.sleep(1)
     pytest.fail(f"rasa run did not load its model in 10 minutes:\n{log.read_text()[-3000:]}")
@@ -87,7 +95,7 @@ def test_story_on_rasa(story: Story, rasa: dict[str, Any]) -> None:
     from bot.rasa_brain import RasaBrain
 
     async def replay() -> list[str]:
-        brain = RasaBrain(rasa["url"])
+        brain = RasaBrain(rasa["url"], rasa["token"])
 
         async def same() -> RasaBrain:
             return brain
@@ -108,6 +116,21 @@ def test_rasa_keeps_its_trackers_in_onewindows_database(rasa: dict[str, Any]) ->
     with sqlite3.connect(rasa["database"]) as connection:
         [(count,)] = connection.execute("SELECT count(*) FROM events WHERE sender_id = 'db-check'")
     assert count > 3
+
+
+def test_the_retention_period_clears_rasas_trackers_too(rasa: dict[str, Any]) -> None:
+    from bot.store import TrackerStore, make_engine
+
+    body = {"sender": "kept-too-long", "message": "我的手机号是13800138000，居住证多少钱"}
+    httpx.post(f"{rasa['url']}/webhooks/rest/webhook", json=body, timeout=60)
+    store = TrackerStore(make_engine(f"sqlite:///{rasa['database']}"))
+    store.forget_before(dt.datetime.now(dt.UTC) - dt.timedelta(days=1))
+    count = "SELECT count(*) FROM events WHERE sender_id = 'kept-too-long'"
+    with sqlite3.connect(rasa["database"]) as connection:
+        assert connection.execute(count).fetchone()[0] > 0, "recent messages stay"
+    store.forget_before(dt.datetime.now(dt.UTC) + dt.timedelta(seconds=1))
+    with sqlite3.connect(rasa["database"]) as connection:
+        assert connection.execute(count).fetchone()[0] == 0
 
 
 async def _relay(listen_port: int, target_port: int) -> asyncio.AbstractServer:
@@ -132,7 +155,8 @@ def test_the_gateway_relays_to_rasa_and_survives_it_going_away(knowledge, parser
     from bot.gateway import InboundMessage
 
     relay_port = free_port()
-    gateway = build_assistant(knowledge, parser, "sqlite://", f"http://127.0.0.1:{relay_port}").gateway
+    relayed = f"http://127.0.0.1:{relay_port}"
+    gateway = build_assistant(knowledge, parser, "sqlite://", relayed, rasa_token=rasa["token"]).gateway
     rasa_port = int(rasa["url"].rsplit(":", 1)[1])
 
     async def scenario() -> None:
@@ -161,9 +185,11 @@ def test_serve_on_the_rasa_brain_starts_rasa_and_stops_it_too(rasa: dict[str, An
     import signal
     import sys
 
+    from onewindow.settings import Settings
     from tests.conftest import SHARED_MODEL_DIR
 
     port, rasa_port = free_port(), free_port()
+    token = Settings(data_dir=SHARED_MODEL_DIR).kept_secret("action_token")  # what serve gives its Rasa
     env = {
         **os.environ,
         "ONEWINDOW_BRAIN": "rasa",
@@ -178,7 +204,8 @@ def test_serve_on_the_rasa_brain_starts_rasa_and_stops_it_too(rasa: dict[str, An
         deadline = time.time() + 600
         while rasa_process is None and time.time() < deadline:
             with contextlib.suppress(httpx.HTTPError, ValueError):
-                if httpx.get(f"http://127.0.0.1:{rasa_port}/status", timeout=2).json().get("model_file"):
+                status = httpx.get(f"http://127.0.0.1:{rasa_port}/status", params={"token": token}, timeout=2)
+                if status.json().get("model_file"):
                     rasa_process = _rasa_serving(rasa_port)
             time.sleep(1)
         assert rasa_process, "serve did not start Rasa in 10 minutes"
@@ -230,11 +257,16 @@ def test_two_rasa_instances_share_chats_through_postgresql_and_the_redis_lock_st
 
     if not _redis_reachable():
         pytest.skip("Redis is not reachable on 127.0.0.1:6379: the lock store can't be tested")
-    settings = Settings(data_dir=tmp_path, database_url=postgres_url)
+    port = free_port()
+    settings = Settings(
+        data_dir=tmp_path, database_url=postgres_url, brain="rasa", rasa_url=f"http://127.0.0.1:{port}"
+    )
+    token = settings.kept_secret("action_token")
     with serving(create_app(knowledge, parser, settings)) as actions:
-        endpoints = rasa_server.Endpoints(f"{actions}/webhook", postgres_url, "redis://127.0.0.1:6379/0")
+        redis = "redis://127.0.0.1:6379/0"
+        endpoints = rasa_server.Endpoints(f"{actions}/webhook", token, postgres_url, redis)
         with (
-            rasa_running(model, endpoints, tmp_path / "a.log") as a,
+            rasa_running(model, endpoints, tmp_path / "a.log", port) as a,
             rasa_running(model, endpoints, tmp_path / "b.log") as b,
         ):
 
@@ -249,7 +281,8 @@ def test_two_rasa_instances_share_chats_through_postgresql_and_the_redis_lock_st
             texts = ["居住证多少钱", "要多久", "在哪办", "社保卡丢了怎么补办", "多少钱", "你好"]
             with ThreadPoolExecutor(len(texts)) as pool:
                 list(pool.map(lambda n: say((a, b)[n % 2], "racing", texts[n]), range(len(texts))))
-            events = httpx.get(f"{a}/conversations/racing/tracker", timeout=30).json()["events"]
+            tracker = httpx.get(f"{a}/conversations/racing/tracker", params={"token": token}, timeout=30)
+            events = tracker.json()["events"]
     said = [e["text"] for e in events if e["event"] == "user"]
     assert sorted(said) == sorted(texts), "every message is in the chat once"
     answered = True

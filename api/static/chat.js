@@ -19,6 +19,7 @@
   let socket = null;
   let attempts = 0;
   let typingTimer = 0;
+  let retryTimer = 0;
 
   const newId = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, "0")).join("");
   const saveOutbox = () => localStorage.setItem(OUTBOX, JSON.stringify(outbox));
@@ -155,6 +156,15 @@
     } else if (frame.type === "progress") {
       setStatus(`${files.dataset.reading} ${frame.done}/${frame.total}`);
       if (frame.done >= frame.total) setStatus("");
+    } else if (frame.type === "error" && frame.retry_after) {
+      // Too many messages at once: they stay pending and go again when the server says.
+      setTyping(false);
+      setStatus(chat.dataset.slowDown);
+      clearTimeout(retryTimer);
+      retryTimer = setTimeout(() => {
+        setStatus("");
+        for (const message of outbox) transmit(message);
+      }, frame.retry_after * 1000);
     } else if (frame.type === "error") {
       console.warn(frame.text);
     }

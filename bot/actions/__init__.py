@@ -19,11 +19,16 @@ from bot.actions.slots import ValidateSlotMappings
 from bot.appointments.book import AppointmentBook
 from bot.handoff.desk import HandoffDesk
 from bot.prereview.desk import PrereviewDesk
+from bot.throttle import Throttle
 from knowledge.base import KnowledgeBase
 
 
 def build_executor(
-    knowledge: KnowledgeBase, desk: PrereviewDesk, book: AppointmentBook, handoff: HandoffDesk
+    knowledge: KnowledgeBase,
+    desk: PrereviewDesk,
+    book: AppointmentBook,
+    handoff: HandoffDesk,
+    throttle: Throttle,
 ) -> ActionExecutor:
     executor = ActionExecutor()
     for action in (
@@ -39,7 +44,7 @@ def build_executor(
         ActionPrereviewStart(knowledge, desk),
         ActionPrereviewFiles(knowledge, desk),
         ActionPrereviewReport(knowledge, desk),
-        *booking_actions(knowledge, book),
+        *booking_actions(knowledge, book, throttle),
     ):
         executor.register_action(action)
     return executor

@@ -18,13 +18,22 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions.common import entity, lang_of, payload, phone_line, say_out_of_scope, staff_button
+from bot.actions.common import (
+    client_of,
+    entity,
+    lang_of,
+    payload,
+    phone_line,
+    say_out_of_scope,
+    staff_button,
+)
 from bot.appointments.book import AppointmentBook, FreeSlot, Outcome, Result
 from bot.appointments.calendar import HolidayDataMissing
 from bot.appointments.records import Booking
 from bot.appointments.wording import day_title, describe, when_text
 from bot.prereview.rules import phones
 from bot.reply_files import booking_file
+from bot.throttle import Throttle, Throttled
 from knowledge.answer import Facet
 from knowledge.base import KnowledgeBase
 from knowledge.schema import Item, Lang
@@ -42,6 +51,7 @@ FORM_SLOTS = (
 MAX_TIME_BUTTONS = 16
 MAX_DAY_BUTTONS = 7
 _NOT_CONFIRMED = "no"
+_THROTTLED = "throttled"
 
 _TEXT: dict[str, dict[Lang, str]] = {
     "which_item": {
@@ -168,6 +178,10 @@ _TEXT: dict[str, dict[Lang, str]] = {
     "keep": {"zh": "不取消", "en": "Keep it"},
     "cancelled": {"zh": "已取消预约 {code}（{when}）。", "en": "Booking {code} ({when}) is cancelled."},
     "already_cancelled": {"zh": "预约 {code} 已经取消了。", "en": "Booking {code} is already cancelled."},
+    "too_often": {
+        "zh": "操作太频繁了，请 {minutes} 分钟后再试。急事请致电 {phone}。",
+        "en": "That's too many tries for now; please try again in {minutes} minute(s), or call {phone}.",
+    },
     "reschedule_which_day": {
         "zh": "好的，为预约 {code}（原定 {when}）换个时间。",
         "en": "OK, let's find a new time for booking {code} (now {when}).",
@@ -231,11 +245,40 @@ def person_name(text: str) -> str | None:
 
 
 class _Booking:
-    """What the booking actions share: the catalogue, the book, and reading a time."""
+    """What the booking actions share: the catalogue, the book, the rate limits, and reading a time."""
 
-    def __init__(self, knowledge: KnowledgeBase, book: AppointmentBook):
+    def __init__(self, knowledge: KnowledgeBase, book: AppointmentBook, throttle: Throttle):
         self.knowledge = knowledge
         self.book = book
+        self.throttle = throttle
+
+    async def allowed(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, *counted: tuple[str, str]
+    ) -> bool:
+        """Count each (kind, key) against the rate limits; over one, say when to try again."""
+        try:
+            for kind, key in counted:
+                await self.throttle.hit(kind, key)
+        except Throttled as throttled:
+            lang = lang_of(tracker)
+            phone = self.knowledge.catalogue.center.phone or "-"
+            dispatcher.utter_message(
+                text=_TEXT["too_often"][lang].format(minutes=throttled.minutes, phone=phone)
+            )
+            return False
+        return True
+
+    async def find(self, code: str, tracker: Tracker, dispatcher: CollectingDispatcher) -> Booking | None:
+        """The booking with this code, if this chat made it or the message names its phone; every try
+        counts against the code and the client."""
+        counted = (("lookup", client_of(tracker)), ("code", code))
+        if not await self.allowed(dispatcher, tracker, *counted):
+            return None
+        phone = _phone_in(tracker.latest_message.get("text") or "")  # typed with the code
+        booking = await asyncio.to_thread(self.book.find, code, sender=tracker.sender_id, phone=phone)
+        if booking is None:
+            dispatcher.utter_message(text=_TEXT["not_found"][lang_of(tracker)].format(code=code))
+        return booking
 
     def item(self, tracker: Tracker) -> Item | None:
         return self.knowledge.catalogue.item(tracker.get_slot("booking_item") or "")
@@ -457,6 +500,8 @@ class ValidateBookingForm(_Booking, FormValidationAction):
                 result = Result(Outcome.not_a_slot, alternatives=result.alternatives)
             self.say_result(result, item, start, lang, dispatcher)
             return {"booking_time": None}
+        if not await self.allowed(dispatcher, tracker, ("booking", client_of(tracker))):
+            return {"booking_time": None, "booking_hold": None}
         result = await asyncio.to_thread(
             self.book.hold,
             item,
@@ -514,17 +559,19 @@ class ValidateBookingForm(_Booking, FormValidationAction):
             return {"booking_confirmed": None}
         item = self.item(tracker)
         start = dt.datetime.fromisoformat(tracker.get_slot("booking_time"))
-        if change := tracker.get_slot("booking_change"):
-            booking = await asyncio.to_thread(self.book.records.by_code, change)
+        name, phone = tracker.get_slot("applicant_name"), tracker.get_slot("applicant_phone")
+        if change := tracker.get_slot("booking_change"):  # the chat's own booking, or one with its phone
+            booking = await asyncio.to_thread(self.book.find, change, sender=tracker.sender_id, phone=phone)
             result = (
                 await asyncio.to_thread(self.book.reschedule, booking, start)
                 if booking
                 else Result(Outcome.not_found)
             )
-        else:
+        elif await self.allowed(dispatcher, tracker, ("booking_phone", str(phone))):
             hold = int(tracker.get_slot("booking_hold") or 0)
-            name, phone = tracker.get_slot("applicant_name"), tracker.get_slot("applicant_phone")
-            result = await asyncio.to_thread(self.book.confirm, hold, name, phone)
+            result = await asyncio.to_thread(self.book.confirm, hold, name, phone, sender=tracker.sender_id)
+        else:
+            return {"booking_confirmed": _THROTTLED}
         if result.ok and result.booking:
             return {"booking_confirmed": result.booking.code}
         if result.outcome in (Outcome.taken, Outcome.not_a_slot, Outcome.not_found) and item:
@@ -587,8 +634,8 @@ def _change_buttons(booking: Booking, lang: Lang) -> list[dict[str, str]]:
 class ActionAskBookingStep(_Booking, Action):
     """Ask for one slot of the booking form (`action_ask_<slot>`)."""
 
-    def __init__(self, knowledge: KnowledgeBase, book: AppointmentBook, slot: str):
-        super().__init__(knowledge, book)
+    def __init__(self, knowledge: KnowledgeBase, book: AppointmentBook, throttle: Throttle, slot: str):
+        super().__init__(knowledge, book, throttle)
         self.slot = slot
 
     def name(self) -> str:
@@ -708,7 +755,12 @@ class ActionBookingEnd(_Booking, Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[Any]:
         lang = lang_of(tracker)
         outcome = tracker.get_slot("booking_confirmed")
-        booking = await asyncio.to_thread(self.book.records.by_code, outcome) if outcome else None
+        phone = tracker.get_slot("applicant_phone")
+        booking = (
+            await asyncio.to_thread(self.book.find, outcome, sender=tracker.sender_id, phone=phone)
+            if outcome
+            else None
+        )
         catalogue = self.knowledge.catalogue
         if booking is not None and tracker.get_slot("booking_change"):
             text = _TEXT["moved"][lang].format(booking=describe(booking, catalogue, lang))
@@ -725,7 +777,7 @@ class ActionBookingEnd(_Booking, Action):
             )
         else:
             if hold := tracker.get_slot("booking_hold"):
-                await asyncio.to_thread(self.book.release, int(hold))
+                await asyncio.to_thread(self.book.release, int(hold), sender=tracker.sender_id)
             if outcome in (None, _NOT_CONFIRMED):
                 dispatcher.utter_message(text=_TEXT["stopped"][lang])
         # The chat keeps its name and phone; not those of a booking it changed by code and phone.
@@ -747,11 +799,7 @@ class _ChangeBooking(_Booking, Action):
             say_out_of_scope(dispatcher, self.knowledge, lang)
             return None
         if code:
-            phone = _phone_in(tracker.latest_message.get("text") or "")  # typed with the code
-            booking = await asyncio.to_thread(self.book.find, code, sender=tracker.sender_id, phone=phone)
-            if booking is None:
-                dispatcher.utter_message(text=_TEXT["not_found"][lang].format(code=code))
-            return booking
+            return await self.find(code, tracker, dispatcher)
         upcoming = await asyncio.to_thread(self.book.upcoming, sender=tracker.sender_id)
         if not upcoming:
             button = {"title": _TEXT["book"][lang], "payload": payload("book_appointment")}
@@ -865,10 +913,8 @@ class ActionMyAppointments(_Booking, Action):
             say_out_of_scope(dispatcher, self.knowledge, lang)
             return []
         if code:
-            phone = _phone_in(tracker.latest_message.get("text") or "")  # typed with the code
-            booking = await asyncio.to_thread(self.book.find, code, sender=tracker.sender_id, phone=phone)
+            booking = await self.find(code, tracker, dispatcher)
             if booking is None:
-                dispatcher.utter_message(text=_TEXT["not_found"][lang].format(code=code))
                 return []
             dispatcher.utter_message(
                 text=describe(booking, catalogue, lang), buttons=_change_buttons(booking, lang)
@@ -887,13 +933,13 @@ class ActionMyAppointments(_Booking, Action):
         return []
 
 
-def booking_actions(knowledge: KnowledgeBase, book: AppointmentBook) -> list[Action]:
+def booking_actions(knowledge: KnowledgeBase, book: AppointmentBook, throttle: Throttle) -> list[Action]:
     return [
-        ActionBookingStart(knowledge, book),
-        ValidateBookingForm(knowledge, book),
-        *(ActionAskBookingStep(knowledge, book, slot) for slot in FORM_SLOTS),
-        ActionBookingEnd(knowledge, book),
-        ActionCancelAppointment(knowledge, book),
-        ActionRescheduleStart(knowledge, book),
-        ActionMyAppointments(knowledge, book),
+        ActionBookingStart(knowledge, book, throttle),
+        ValidateBookingForm(knowledge, book, throttle),
+        *(ActionAskBookingStep(knowledge, book, throttle, slot) for slot in FORM_SLOTS),
+        ActionBookingEnd(knowledge, book, throttle),
+        ActionCancelAppointment(knowledge, book, throttle),
+        ActionRescheduleStart(knowledge, book, throttle),
+        ActionMyAppointments(knowledge, book, throttle),
     ]

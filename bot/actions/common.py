@@ -24,6 +24,13 @@ def lang_of(tracker: Tracker) -> Lang:
     return "en" if tracker.get_slot("lang") == "en" else "zh"
 
 
+def client_of(tracker: Tracker) -> str:
+    """Whom a rate-limited step counts against: the client the channel saw (a pseudonym the gateway
+    puts in the message's metadata), or the chat when there is none."""
+    metadata = tracker.latest_message.get("metadata") or {}
+    return str(metadata.get("client") or tracker.sender_id)
+
+
 def entity(tracker: Tracker, name: str) -> str | None:
     """The first value of an entity in the latest message (a button's payload or the text)."""
     values = [e.get("value") for e in tracker.latest_message.get("entities", []) if e.get("entity") == name]

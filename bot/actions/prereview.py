@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from bot.actions.answer import GENERAL, resolve_item, scenario_buttons, scenario_by_words, scenario_question
 from bot.actions.common import lang_of, payload, say_out_of_scope, staff_button
-from bot.prereview.desk import CASE_FULL, PrereviewDesk
+from bot.prereview.desk import CASE_CROWDED, CASE_FULL, REFERENCE_HOURS, PrereviewDesk
 from bot.prereview.documents import FileProblem
 from bot.prereview.review import VERDICT_TITLE, Report, Status, file_problem
 from bot.reply_files import report_file
@@ -40,6 +40,10 @@ _TEXT: dict[str, dict[Lang, str]] = {
     "case_full": {
         "zh": "本次预审的文件总量已超过 {mb} MB，此文件未保存；请压缩后再传",
         "en": "this case is over {mb} MB in total, so the file was not kept; compress it and try again",
+    },
+    "case_crowded": {
+        "zh": "本次预审最多 {count} 个文件，此文件未保存；请把几页合成一个 PDF 再传",
+        "en": "a case takes at most {count} files, so this one was not kept; put several pages into one PDF",
     },
     "still_missing": {"zh": "还差：{names}", "en": "Still missing: {names}"},
     "name_item_first": {
@@ -142,7 +146,15 @@ class ActionPrereviewStart(Action):
             else "",
             materials=_materials_list(item, chosen, lang),
         )
-        dispatcher.utter_message(text=text, buttons=_finish_buttons(lang))
+        # A REST client uploads over POST /api/prereview with this reference to its own chat.
+        upload = {
+            "url": "/api/prereview",
+            "chat": self.desk.reference(tracker.sender_id),
+            "item": item.id,
+            "scenario": chosen,
+            "expires_in_hours": REFERENCE_HOURS,
+        }
+        dispatcher.utter_message(text=text, buttons=_finish_buttons(lang), json_message={"upload": upload})
         events = [SlotSet("prereview", case.id), SlotSet("item", item.id), SlotSet("scenario", scenario)]
         if await asyncio.to_thread(self.desk.store.files, case.id):  # files sent before the item was named
             events.append(FollowupAction("action_prereview_files"))
@@ -185,13 +197,13 @@ class ActionPrereviewFiles(Action):
         lines = [_TEXT["received"][lang].format(count=len(recognised))] if recognised else []
         for found in recognised:
             file = found.file
-            if file.problem == CASE_FULL:
-                mb = self.desk.settings.max_case_bytes // 2**20
-                lines.append(
-                    _TEXT["bad_file"][lang].format(
-                        file=file.name, problem=_TEXT["case_full"][lang].format(mb=mb)
-                    )
-                )
+            if file.problem in (CASE_FULL, CASE_CROWDED):
+                limits = {
+                    "mb": self.desk.settings.max_case_bytes // 2**20,
+                    "count": self.desk.settings.max_files,
+                }
+                problem = _TEXT[file.problem][lang].format(**limits)
+                lines.append(_TEXT["bad_file"][lang].format(file=file.name, problem=problem))
             elif file.problem:
                 problem = file_problem(FileProblem(file.problem), lang, self.desk.settings.limits)
                 lines.append(_TEXT["bad_file"][lang].format(file=file.name, problem=problem))

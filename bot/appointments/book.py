@@ -182,11 +182,12 @@ class AppointmentBook:
             return Result(Outcome.taken, alternatives=self.alternatives(item, start))
         return Result(Outcome.held, booking)
 
-    def confirm(self, hold_id: int, name: str, phone: str) -> Result:
-        """Book the held seat for this person; an expired hold is taken again if the seat is free."""
+    def confirm(self, hold_id: int, name: str, phone: str, *, sender: str | None = None) -> Result:
+        """Book the seat the chat `sender` holds for this person; an expired hold is taken again if
+        the seat is free. Another chat's hold is not found."""
         held = self.records.get(hold_id)
         item = self.catalogue.item(held.item) if held else None
-        if held is None or item is None:
+        if held is None or item is None or held.sender_id != sender:
             return Result(Outcome.not_found)
         try:
             booking = self.records.confirm(hold_id, name, phone, self.rules.max_active, self.clock())
@@ -198,7 +199,7 @@ class AppointmentBook:
             )
             if again.booking is None:
                 return again
-            return self.confirm(again.booking.id, name, phone)
+            return self.confirm(again.booking.id, name, phone, sender=sender)
         except DuplicateBooking:
             self.records.release(hold_id, self.clock())
             existing = next(
@@ -224,10 +225,13 @@ class AppointmentBook:
         held = self.hold(item, scenario, start, sender=sender, channel=channel, lang=lang)
         if held.booking is None:
             return held
-        return self.confirm(held.booking.id, name, phone)
+        return self.confirm(held.booking.id, name, phone, sender=sender)
 
-    def release(self, hold_id: int) -> None:
-        self.records.release(hold_id, self.clock())
+    def release(self, hold_id: int, *, sender: str | None) -> None:
+        """Give back the seat the chat `sender` holds (another chat's hold stays)."""
+        held = self.records.get(hold_id)
+        if held is not None and held.sender_id == sender:
+            self.records.release(hold_id, self.clock())
 
     def _skip_reminders_already_past(self, booking: Booking) -> None:
         """A booking made for tomorrow morning gets no "tomorrow" reminder an hour later."""

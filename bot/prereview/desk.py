@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import select
 
 from bot.prereview.cases import Case, CaseStatus, CaseStore, StoredFile
@@ -21,6 +22,9 @@ from knowledge.schema import Catalogue, Lang, Material
 log = logging.getLogger(__name__)
 
 CASE_FULL = "case_full"  # a file over the per-case total: not kept
+CASE_CROWDED = "case_crowded"  # a file over the number of files a case takes: not kept
+NOT_KEPT = (CASE_FULL, CASE_CROWDED)
+REFERENCE_HOURS = 24  # how long a chat's reference takes uploads over the API
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,7 @@ class Upload:
 class DeskSettings:
     limits: ReadLimits = field(default_factory=ReadLimits)
     max_case_bytes: int = 100 * 1024 * 1024
+    max_files: int = 30
     retention_days: int = 30
 
 
@@ -60,6 +65,7 @@ class PrereviewDesk:
         reader: DocumentReader,
         settings: DeskSettings | None = None,
         clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+        secret: str | None = None,
     ):
         self.catalogue = catalogue
         self.store = store
@@ -67,9 +73,21 @@ class PrereviewDesk:
         self.reader = reader
         self.settings = settings or DeskSettings()
         self.clock = clock
+        self._references = URLSafeTimedSerializer(secret or secrets.token_urlsafe(32), salt="prereview-chat")
         folder.mkdir(parents=True, exist_ok=True)
 
     # --- the applicant's side ---------------------------------------------------------------
+
+    def reference(self, sender_id: str) -> str:
+        """A signed reference to the chat, for its owner to upload files to it over the API."""
+        return self._references.dumps(sender_id)
+
+    def chat_of(self, reference: str) -> str | None:
+        """The chat a reference was handed out by, while it is fresh; None for a forged or old one."""
+        try:
+            return str(self._references.loads(reference, max_age=REFERENCE_HOURS * 3600))
+        except BadSignature:  # also a reference past its age
+            return None
 
     def start(self, sender_id: str, item: str, scenario: str | None, lang: Lang) -> Case:
         """The chat's open case, now for `item` (files sent before the item was named stay in it)."""
@@ -95,11 +113,11 @@ class PrereviewDesk:
                 case = Case(sender_id=sender_id)
                 session.add(case)
                 session.flush()
-            kept = sum(
-                f.size for f in session.scalars(select(StoredFile).where(StoredFile.case_id == case.id))
-            )
+            files = list(session.scalars(select(StoredFile).where(StoredFile.case_id == case.id)))
+        kept, count = sum(f.size for f in files if f.stored_as), sum(f.problem != CASE_CROWDED for f in files)
         for upload in uploads:
-            kept += self._keep(case.id, upload, kept, on_page)
+            kept += self._keep(case.id, upload, kept, count, on_page)
+            count += 1
         with self.store.session() as session, session.begin():
             stored = session.get(Case, case.id)
             assert stored is not None
@@ -107,18 +125,22 @@ class PrereviewDesk:
         return case
 
     def _keep(
-        self, case_id: str, upload: Upload, kept: int, on_page: Callable[[int, int], None] | None
+        self, case_id: str, upload: Upload, kept: int, count: int, on_page: Callable[[int, int], None] | None
     ) -> int:
-        """Read and store one file; the bytes it adds to the case."""
+        """Read one file and store it if it passed (a refused one is noted, its bytes not kept); the
+        bytes it adds to the case."""
         name = _display_name(upload.name)
         sha256 = hashlib.sha256(upload.data).hexdigest()
         row = StoredFile(case_id=case_id, name=name, sha256=sha256, size=len(upload.data), stored_as="")
-        if kept + len(upload.data) > self.settings.max_case_bytes:
+        if count >= self.settings.max_files:
+            row.problem = CASE_CROWDED
+        elif kept + len(upload.data) > self.settings.max_case_bytes:
             row.problem = CASE_FULL
         else:
             document = self.reader.read(name, upload.data, on_page)
             row.kind, row.problem = document.kind, document.problem
             row.pages = [asdict(page) for page in document.pages]
+        if row.problem in (None, FileProblem.unreadable):  # a hopeless scan is still one for staff to see
             row.stored_as = secrets.token_hex(16)
             path = self.folder / row.stored_as
             path.write_bytes(upload.data)
@@ -126,7 +148,7 @@ class PrereviewDesk:
         log.info("pre-review %s: %s %s %s", case_id, sha256[:10], row.kind, row.problem or "read")
         with self.store.session() as session, session.begin():
             session.add(row)
-        return 0 if row.problem == CASE_FULL else len(upload.data)
+        return len(upload.data) if row.stored_as else 0
 
     def recognise_new(self, case: Case) -> list[Recognised]:
         """The files not yet acknowledged, with what each was taken for; marks them acknowledged."""
@@ -176,7 +198,7 @@ class PrereviewDesk:
         item = self.catalogue.item(case.item or "")
         if item is None:
             raise LookupError(f"case {case.id} has no item to check against")
-        files = [f for f in self.store.files(case.id) if f.problem != CASE_FULL]
+        files = [f for f in self.store.files(case.id) if f.problem not in NOT_KEPT]
         result = review(
             item,
             case.scenario,
@@ -232,7 +254,7 @@ class PrereviewDesk:
 
 
 def _document(file: StoredFile) -> Document:
-    problem = FileProblem(file.problem) if file.problem and file.problem != CASE_FULL else None
+    problem = FileProblem(file.problem) if file.problem and file.problem not in NOT_KEPT else None
     return Document(
         name=file.name,
         sha256=file.sha256,
