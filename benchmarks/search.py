@@ -20,6 +20,7 @@ import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+SAMPLE_QUESTIONS = ROOT / "tests" / "data" / "halls" / "songbei-sample" / "questions.jsonl"
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 
@@ -57,7 +58,7 @@ def measure(size: str) -> dict[str, float]:
 
     catalogue = load_catalogue(SAMPLE_CATALOGUE) if size == "sample" else synthetic(int(size))
     model = resolve_model(None, ROOT / "var")
-    questions = [q.q for q in read_questions(ROOT / "tests" / "data" / "questions.jsonl")][:200]
+    questions = [q.q for q in read_questions(SAMPLE_QUESTIONS)][:200]
     with tempfile.TemporaryDirectory() as cache:
         started = time.perf_counter()
         SearchIndex(catalogue, Embedder(model, Path(cache)))
@@ -74,7 +75,7 @@ def measure(size: str) -> dict[str, float]:
     latencies.sort()
     return {
         "items": len(catalogue.items),
-        "passages": len(index._passages),
+        "passages": len(index.space.passage_entry),
         "cold_s": cold,
         "warm_s": warm,
         "p50_ms": latencies[len(latencies) // 2],

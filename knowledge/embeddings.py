@@ -47,6 +47,12 @@ class Embedder:
         self.batch_size = batch_size
         self._lock = threading.Lock()
         self._cache = _VectorCache(cache_dir / "embeddings.sqlite3", self._model_key()) if cache_dir else None
+        # Queries asked again at every start (the background topics) are kept on disk too.
+        self._query_cache = (
+            _VectorCache(cache_dir / "embeddings.sqlite3", "query:" + self._model_key())
+            if cache_dir
+            else None
+        )
         self._recent_queries = _RecentVectors(query_cache_size)
         self._query_batches = _Batcher(lambda texts: self._encode(texts, "query"))
 
@@ -82,6 +88,17 @@ class Embedder:
             found.update(zip(missing, self._query_batches.encode(missing), strict=True))
             self._recent_queries.put({t: found[t] for t in missing})
         return np.stack([found[t] for t in texts])
+
+    def remember_queries(self, texts: Sequence[str]) -> None:
+        """Have these queries' vectors at hand: from the disk cache, or encoded once and kept there."""
+        found = self._query_cache.get(texts) if self._query_cache else {}
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
+        if missing:
+            vectors = self._encode(missing, "query")
+            found.update(zip(missing, vectors, strict=True))
+            if self._query_cache:
+                self._query_cache.put(zip(missing, vectors, strict=True))
+        self._recent_queries.put(dict(found))
 
     def query(self, text: str) -> np.ndarray:
         """The query embedding of one text."""

@@ -477,14 +477,30 @@ def search(
 
 @eval_app.command("retrieval")
 def eval_retrieval(
-    file: Annotated[Path, typer.Argument(help='JSON lines {"q": ..., "item": id or null}')],
+    path: Annotated[
+        Path,
+        typer.Argument(
+            help='JSON lines {"q": ..., "item": id or null}; with --leave-one-out, a folder of halls'
+        ),
+    ],
+    leave_one_out: Annotated[
+        bool,
+        typer.Option("--leave-one-out", help="learn on all halls but one, measure on that one, for each"),
+    ] = False,
+    scale: Annotated[
+        int, typer.Option(help="with --leave-one-out, also a catalogue of this many items (0: no)")
+    ] = 1000,
     misses: Annotated[bool, typer.Option(help="list the questions that missed")] = False,
 ) -> None:
-    """Top-1, top-3, MRR and out-of-scope accuracy of search on labelled questions."""
+    """Top-1, top-3 and out-of-scope accuracy of search on labelled questions: of the configured
+    catalogue, or (--leave-one-out) of each hall of a folder with weights learned on the others."""
+    if leave_one_out:
+        _leave_one_out(path, scale)
+        return
     from knowledge.evaluation import evaluate, read_questions
 
     try:
-        questions = read_questions(file)
+        questions = read_questions(path)
     except (OSError, ValueError) as error:
         _say(str(error))
         raise typer.Exit(2) from None
@@ -503,6 +519,54 @@ def eval_retrieval(
         for miss in report.misses:
             flag = " (called out of scope)" if miss.out_of_scope else ""
             typer.echo(f"  {miss.question!r}: expected {miss.expected}, got {miss.got}{flag}")
+
+
+def _measured_halls(folder: Path) -> list[Any]:
+    from knowledge.embeddings import Embedder
+    from knowledge.halls import load_halls, measure_halls
+
+    settings = Settings()
+    try:
+        halls = load_halls(folder)
+    except (OSError, ValueError, CatalogueError) as error:
+        _say(f"{folder}: {error}")
+        raise typer.Exit(2) from None
+    model = _model(settings)
+    return measure_halls(halls, Embedder(model, cache_dir=settings.data_dir / "cache"), _say)
+
+
+def _model(settings: Settings) -> str:
+    from knowledge.base import resolve_model
+
+    return resolve_model(settings.embedding_model, settings.data_dir, _say)
+
+
+def _leave_one_out(folder: Path, scale: int) -> None:
+    from knowledge.halls import HEADER, at_scale, leave_one_out
+
+    measurements = _measured_halls(folder)
+    rows, rankers = leave_one_out(measurements)
+    if scale:
+        embedder = measurements[0].index.embedder
+        _say(f"measuring the {scale}-item catalogue…")
+        rows.append(at_scale(measurements, rankers, embedder, scale))
+    typer.echo("| " + " | ".join(HEADER) + " |")
+    typer.echo("|" + "---|" * len(HEADER))
+    for row in rows:
+        typer.echo("| " + " | ".join(row.cells()) + " |")
+
+
+@eval_app.command("fit")
+def eval_fit(
+    folder: Annotated[Path, typer.Argument(help="a folder of halls (catalogue + questions.jsonl each)")],
+) -> None:
+    """Learn search's weights on every hall of the folder into knowledge/data/ranker.json."""
+    from knowledge.halls import fit_all
+    from knowledge.ranker import MODEL
+
+    ranker = fit_all(_measured_halls(folder))
+    ranker.save(MODEL)
+    typer.echo(f"{MODEL}: learned on {', '.join(ranker.trained_on)}")
 
 
 @eval_app.command("nlu")
