@@ -2,8 +2,9 @@
 
 A question is put right for homophone typos (knowledge.spelling), embedded once, and measured against
 every item and every background topic (knowledge.features); a learned linear ranker scores them
-(knowledge.ranker). It is out of scope when the best item is not convincingly ahead: of the topics
-that halls are usually not asked for, less those this catalogue covers, and on its own measures.
+(knowledge.ranker). It is out of scope when the best item is not convincingly ahead: of the
+background topics (things halls are not asked for, and the common services of every department),
+less those this catalogue covers, and on its own measures.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ TWIN_MARGINS = 3  # near-twins this many ranker margins behind are offered when 
 
 
 def background_topics() -> list[str]:
-    """Things halls are usually not asked for, in Chinese and English (knowledge/data/out_of_scope.yml)."""
+    """What a hall may not do, in Chinese and English (knowledge/data/out_of_scope.yml)."""
     topics = yaml.safe_load(_OUT_OF_SCOPE_TOPICS.read_text(encoding="utf-8"))
     return [t for lang in ("zh", "en") for t in topics.get(lang, [])]
 
