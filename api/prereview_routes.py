@@ -21,7 +21,13 @@ from knowledge.schema import Lang
 
 router = APIRouter(tags=["pre-review"])
 
-_MEDIA = {"pdf": "application/pdf", "jpeg": "image/jpeg", "png": "image/png"}
+_MEDIA = {
+    "pdf": "application/pdf",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+    "webp": "image/webp",
+    "heic": "image/heic",
+}
 _DECIDED: dict[CaseStatus, dict[Lang, str]] = {
     CaseStatus.confirmed: {
         "zh": "您的预审材料（编号 {case}，{item}）已由工作人员确认通过。{comment}",

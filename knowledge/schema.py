@@ -9,6 +9,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
+from knowledge import doctypes
+
 Lang = Literal["zh", "en"]
 
 
@@ -67,6 +69,18 @@ class Check(Strict):
     max_age_days: int | None = Field(default=None, ge=1)
     not_expired: bool = False
     min_pages: int | None = Field(default=None, ge=1)
+    document: list[str] = []  # accepted document types (knowledge/data/document_types.yml)
+    sealed: bool = False  # an official red seal must be on it
+    signed: bool = False  # a handwritten signature must be on it
+
+    @field_validator("document")
+    @classmethod
+    def _known_types(cls, value: list[str]) -> list[str]:
+        known = doctypes.library()
+        unknown = [t for t in value if t not in known]
+        if unknown:
+            raise ValueError(f"unknown document type {', '.join(unknown)}; known: {', '.join(known)}")
+        return value
 
 
 class Material(Strict):

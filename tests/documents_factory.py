@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import io
+import math
 import random
 import struct
 import zlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 FONT_PATH = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+# A 楷体 font for handwriting, when installed (fonts-arphic-ukai); Micro Hei otherwise.
+HAND_FONT_PATH = Path("/usr/share/fonts/truetype/arphic/ukai.ttc")
 FONT_MISSING = f"the Chinese font {FONT_PATH} is missing (apt-get install -y fonts-wqy-microhei)"
 
 PAGE_SIZE = (1240, 1754)  # A4 at 150 dpi
@@ -24,8 +28,9 @@ def font_available() -> bool:
     return FONT_PATH.is_file()
 
 
-def text_pdf(pages: list[str]) -> bytes:
-    """A PDF with a real text layer, one page per string, in an embedded Chinese-capable font."""
+def text_pdf(pages: list[str], *, seal: bool = False) -> bytes:
+    """A PDF with a real text layer, one page per string, in an embedded Chinese-capable font;
+    with `seal`, a red seal drawn (as vector graphics) below the text of every page."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -42,21 +47,95 @@ def text_pdf(pages: list[str]) -> bytes:
         for line in _wrap(text, lambda s: pdfmetrics.stringWidth(s, "WQY", 12), width - 144):
             pdf.drawString(72, y, line)
             y -= 20
+        if seal:
+            _vector_seal(pdf, width - 180, max(90.0, y - 40))
         pdf.showPage()
     pdf.save()
     return out.getvalue()
 
 
-def page_image(text: str, *, background: tuple[int, int, int] = (255, 255, 255)) -> Image.Image:
-    """The text drawn on an A4 page at 150 dpi, as a scanner or camera would see it before distortion."""
+def _vector_seal(pdf: Any, x: float, y: float, radius: float = 60) -> None:
+    """A red ring with a star, drawn with PDF operators as e-seal software does."""
+    pdf.saveState()
+    pdf.setStrokeColorRGB(0.85, 0.1, 0.12)
+    pdf.setFillColorRGB(0.85, 0.1, 0.12)
+    pdf.setLineWidth(4)
+    pdf.circle(x, y, radius, stroke=1, fill=0)
+    star = pdf.beginPath()
+    for i in range(10):
+        reach = radius * (0.3 if i % 2 == 0 else 0.12)
+        point = (x + reach * math.sin(math.pi * i / 5), y + reach * math.cos(math.pi * i / 5))
+        star.moveTo(*point) if i == 0 else star.lineTo(*point)
+    star.close()
+    pdf.drawPath(star, stroke=0, fill=1)
+    pdf.restoreState()
+
+
+def page_image(
+    text: str,
+    *,
+    background: tuple[int, int, int] = (255, 255, 255),
+    seal: str | None = None,
+    signature: str | None = None,
+) -> Image.Image:
+    """The text drawn on an A4 page at 150 dpi, as a scanner or camera would see it before distortion;
+    with `seal`, an organisation's red seal over its last lines; with `signature`, that name
+    handwritten after every "签字：" or "签名：" label."""
     font = ImageFont.truetype(str(FONT_PATH), _FONT_PX, index=0)
     image = Image.new("RGB", PAGE_SIZE, background)
     draw = ImageDraw.Draw(image)
     y = _MARGIN
     for line in _wrap(text, font.getlength, PAGE_SIZE[0] - 2 * _MARGIN):
         draw.text((_MARGIN, y), line, font=font, fill=(20, 20, 25))
+        label = max(line.find("签字："), line.find("签名："))
+        if signature and label >= 0:
+            _handwrite(image, signature, (_MARGIN + font.getlength(line[: label + 3]) + 20, y - 12))
         y += int(_FONT_PX * 1.7)
+    if seal:
+        stamp(image, seal, (PAGE_SIZE[0] - 380, max(_MARGIN, y - 260)))
     return image
+
+
+def stamp(image: Image.Image, organisation: str, at: tuple[float, float], size: int = 300) -> None:
+    """A round red seal (ring, star, the organisation's name along the arc) pressed onto the image,
+    letting what is printed under it show through."""
+    seal = Image.new("L", (size, size), 0)
+    draw = ImageDraw.Draw(seal)
+    draw.ellipse((6, 6, size - 6, size - 6), outline=255, width=max(6, size // 30))
+    centre, star = size / 2, size * 0.14
+    points = [
+        (
+            centre + (star if i % 2 == 0 else star * 0.4) * math.sin(math.pi * i / 5),
+            centre - (star if i % 2 == 0 else star * 0.4) * math.cos(math.pi * i / 5),
+        )
+        for i in range(10)
+    ]
+    draw.polygon(points, fill=255)
+    font = ImageFont.truetype(str(FONT_PATH), size // 9, index=0)
+    for index, char in enumerate(organisation):
+        angle = -120 + 240 * index / max(1, len(organisation) - 1)
+        glyph = Image.new("L", (size // 8, size // 8), 0)
+        ImageDraw.Draw(glyph).text((0, 0), char, font=font, fill=255)
+        glyph = glyph.rotate(-angle, expand=True)
+        x = centre + (size * 0.36) * math.sin(math.radians(angle)) - glyph.width / 2
+        y = centre - (size * 0.36) * math.cos(math.radians(angle)) - glyph.height / 2
+        seal.paste(255, (round(x), round(y)), glyph)
+    ink = Image.new("RGB", seal.size, (205, 30, 35))
+    under = image.crop((round(at[0]), round(at[1]), round(at[0]) + size, round(at[1]) + size))
+    image.paste(Image.composite(Image.blend(under, ink, 0.85), under, seal), (round(at[0]), round(at[1])))
+
+
+def _handwrite(image: Image.Image, name: str, at: tuple[float, float]) -> None:
+    """A name written by hand in blue ink: a brush-like font, slanted and uneven."""
+    font_path = HAND_FONT_PATH if HAND_FONT_PATH.is_file() else FONT_PATH
+    font = ImageFont.truetype(str(font_path), 44, index=0)
+    layer = Image.new("L", (int(font.getlength(name)) + 40, 80), 0)
+    ImageDraw.Draw(layer).text((10, 10), name, font=font, fill=255)
+    layer = layer.transform(layer.size, Image.Transform.AFFINE, (1, 0.3, -12, 0, 1, 0)).rotate(4, expand=True)
+    ink = Image.new("RGB", layer.size, (25, 45, 140))
+    box = (round(at[0]), round(at[1]))
+    region = image.crop((*box, box[0] + layer.width, box[1] + layer.height))
+    image.paste(Image.composite(ink, region, layer), box)
 
 
 def scanned_pdf(pages: list[str], *, noise: bool = True, angle: float = 1.5) -> bytes:
@@ -90,13 +169,16 @@ def photo(
     noise: bool = True,
     orientation: int = 1,
     scale: float = 1.0,
+    seal: str | None = None,
+    signature: str | None = None,
 ) -> bytes:
     """A phone photo of a page: off-white paper on a darker table, uneven light, slight rotation, noise.
 
     `orientation` 6 or 8 stores the pixels sideways with the EXIF tag that turns them upright, as phones do;
-    `scale` enlarges the photo (2.0 gives a camera-sized 3000×4000-ish picture)."""
+    `scale` enlarges the photo (2.0 gives a camera-sized 3000×4000-ish picture); `fmt` is jpeg, png,
+    webp or heic (as iPhones save); `seal` and `signature` as for `page_image`."""
     rng = random.Random(text)
-    paper = page_image(text, background=(238, 233, 220))
+    paper = page_image(text, background=(238, 233, 220), seal=seal, signature=signature)
     table = Image.new("RGB", (PAGE_SIZE[0] + 160, PAGE_SIZE[1] + 200), (92, 84, 76))
     table.paste(paper, (80, 100))
     image = table.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=(92, 84, 76))
@@ -253,11 +335,16 @@ def _noisy(image: Image.Image, rng: random.Random, *, sigma: float) -> Image.Ima
 
 
 def _encode(image: Image.Image, fmt: str, *, quality: int = 85, exif: Image.Exif | None = None) -> bytes:
-    """The image as JPEG or PNG bytes."""
+    """The image as JPEG, PNG, WebP or HEIC bytes."""
     out = io.BytesIO()
     options = {"exif": exif} if exif else {}
-    if fmt == "jpeg":
-        image.save(out, "JPEG", quality=quality, **options)
+    if fmt == "heic":
+        import pillow_heif
+
+        pillow_heif.register_heif_opener()
+        image.save(out, "HEIF", quality=quality, **options)
+    elif fmt in ("jpeg", "webp"):
+        image.save(out, fmt.upper(), quality=quality, **options)
     else:
         image.save(out, "PNG", **options)
     return out.getvalue()

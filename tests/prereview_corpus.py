@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 
 from stdnum.cn import ric, uscc
 
+from knowledge.loader import SAMPLE_CATALOGUE
 from tests import documents_factory as make
 
 NOW = dt.datetime(2026, 11, 27, 9, 0, tzinfo=dt.UTC)
+CATALOGUE = SAMPLE_CATALOGUE
 
 
 def id_number(first17: str) -> str:

@@ -103,6 +103,28 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     assert "b_items.yml:9: items[1].id: duplicate id 'dup'" in found
 
 
+def test_pre_review_rules_name_known_document_types(tmp_path: Path) -> None:
+    write(tmp_path, "center.yml", CENTER)
+    item = """items:
+  - id: a
+    name: 甲
+    materials:
+      - id: proof
+        name: 单位证明
+        check: {document: [%s], sealed: true, signed: true}
+"""
+    write(tmp_path, "items.yml", item % "letter")
+    [message] = errors(tmp_path)
+    assert message.startswith(
+        "items.yml:7: items[0].materials[0].check.document: unknown document type letter"
+    )
+    assert "certificate_letter" in message and "id_card" in message
+    write(tmp_path, "items.yml", item % "certificate_letter")
+    catalogue, problems = check_catalogue(tmp_path)
+    assert catalogue is not None and not [p for p in problems if p.severity == "error"]
+    assert catalogue.item("a").materials[0].check.document == ["certificate_letter"]
+
+
 def test_list_positions_are_counted_per_file_in_a_folder(tmp_path: Path) -> None:
     write(tmp_path, "a.yml", CENTER + "items:\n  - {id: x, name: 甲, materials: []}\n")
     write(tmp_path, "b.yml", "items:\n  - {id: y, name: 乙, materials: [], bookable: maybe}\n")

@@ -15,7 +15,8 @@ from sqlalchemy import select
 
 from bot.prereview.cases import Case, CaseStatus, CaseStore, StoredFile
 from bot.prereview.documents import Document, DocumentReader, FileProblem, Page, ReadLimits
-from bot.prereview.review import Report, review, split_into_parts
+from bot.prereview.recognise import last_material, split_into_parts
+from bot.prereview.review import Report, review
 from bot.privacy import masked
 from knowledge.schema import Catalogue, Lang, Material
 
@@ -168,10 +169,12 @@ class PrereviewDesk:
                 file.acknowledged = True
         taken = self._taken(case, materials, [f.id for f in new])
         recognised = []
+        last: str | None = None  # page 2 of a form, photographed after page 1, goes with it
         for file in new:
             found: list[tuple[str, int, int]] = []
             if file.problem is None:
-                parts, _ = split_into_parts(_document(file), materials, taken)
+                parts, _ = split_into_parts(_document(file), materials, taken, after=last)
+                last = last_material(parts) or last
                 found = [(m, p.pages[0].number, p.pages[-1].number) for m, ps in parts.items() for p in ps]
             recognised.append(Recognised(file, sorted(found, key=lambda f: f[1])))
         return recognised

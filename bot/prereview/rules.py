@@ -23,6 +23,12 @@ _LANDLINE = re.compile(r"(?<![0-9])0[1-9][0-9]{1,2}[\s\-]?[0-9]{7,8}(?![0-9])")
 _DATE = re.compile(
     r"(?P<y>(?:19|20)[0-9]{2})\s*(?:年|[\-./])\s*(?P<m>[01]?[0-9])\s*(?:月|[\-./])\s*(?P<d>[0-3]?[0-9])\s*日?"
 )
+# Letters and certificates date themselves in Chinese numerals: 二〇二六年十一月二十日 (clean()
+# has made 〇 a 0 by then; OCR reads it as O or ○ too).
+_CN_DIGIT = "0〇○OoΟ零一二三四五六七八九"
+_CN_DATE = re.compile(
+    rf"(?P<y>[{_CN_DIGIT}]{{4}})\s*年\s*(?P<m>[一二三四五六七八九十]{{1,3}})\s*月\s*(?P<d>[一二三四五六七八九十]{{1,3}})\s*日"
+)
 _VALID_UNTIL = re.compile(
     r"(?:有效期(?:限|至|到)?|有效日期|截止日期|valid\s+(?:until|through|to)|expiry\s+date|expires?)\s*[:：]?\s*",
     re.IGNORECASE,
@@ -107,14 +113,32 @@ def _unique(found: list[Found]) -> list[Found]:
 
 
 def dates(text: str) -> list[tuple[dt.date, str]]:
-    """Every calendar date written in the text (2026年3月5日, 2026-03-05, 2026.3.5), as written."""
+    """Every calendar date written in the text (2026年3月5日, 2026-03-05, 2026.3.5, 二〇二六年三月五日), as written."""
+    return [(date, written) for date, written, _, _ in _dates_in(clean(text))]
+
+
+def _dates_in(line: str) -> list[tuple[dt.date, str, int, int]]:
+    """(date, as written, start, end) of every date in a cleaned text."""
     found = []
-    for match in _DATE.finditer(clean(text)):
-        try:
-            found.append((dt.date(int(match["y"]), int(match["m"]), int(match["d"])), match.group().strip()))
-        except ValueError:
-            continue
-    return found
+    for pattern, number in ((_DATE, int), (_CN_DATE, _chinese_number)):
+        for match in pattern.finditer(line):
+            try:
+                date = dt.date(number(match["y"]), number(match["m"]), number(match["d"]))
+            except ValueError:
+                continue
+            found.append((date, match.group().strip(), match.start(), match.end()))
+    return sorted(found, key=lambda f: f[2])
+
+
+def _chinese_number(text: str) -> int:
+    """二〇二六 → 2026 (digit by digit); 十一 → 11, 二十 → 20, 三十一 → 31."""
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {c: 0 for c in "0〇○OoΟ"}
+    if "十" not in text:
+        if any(c not in digits for c in text):
+            raise ValueError(text)
+        return int("".join(str(digits[c]) for c in text))
+    tens, _, ones = text.partition("十")
+    return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
 
 
 @dataclass(frozen=True)
@@ -146,6 +170,30 @@ def validity(text: str) -> Validity | None:
             if _LONG_TERM.match(after[separator.end() :]):
                 return Validity(None, text[label.start() : label.end() + first.end() + separator.end() + 2])
         return _validity(first, text[label.start() : label.end() + first.end()])
+    return _period(text)
+
+
+# A period written without its label (OCR read 有效期限 on another line, or lost it): A-B, A至B, A-长期.
+_PERIOD = re.compile(
+    _DATE.pattern
+    + r"\s*(?:[\-—–~～至到]|to)\s*(?:(?P<end>"
+    + _DATE.pattern.replace("?P<", "?P<e")
+    + r")|(?P<long>长期))"
+)
+
+
+def _period(text: str) -> Validity | None:
+    """The end of the last validity period written as a range of dates (or a date to 长期)."""
+    for match in reversed(list(_PERIOD.finditer(text))):
+        if match["long"]:
+            return Validity(None, match.group().strip())
+        try:
+            start = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+            end = dt.date(int(match["ey"]), int(match["em"]), int(match["ed"]))
+        except ValueError:
+            continue
+        if end > start:
+            return Validity(end, match.group().strip())
     return None
 
 
@@ -157,9 +205,36 @@ def _validity(match: re.Match[str], evidence: str) -> Validity | None:
 
 
 def issue_date(text: str, today: dt.date) -> tuple[dt.date, str] | None:
-    """The document's own date, as written: the latest date in it that is not in the future and
-    not a validity end."""
+    """The document's own date, as written: the latest date in it that is written as a dateline
+    (alone, after a label such as 日期：, or after the issuer's name at the foot), not in the future
+    and not a validity end. Dates inside sentences (自2024年3月1日起, 出生于…) are not its date."""
     stated = validity(text)
     ends = {stated.until} if stated and stated.until else set()
-    candidates = [(d, written) for d, written in dates(text) if d <= today and d not in ends]
+    candidates = []
+    for line in clean(text).splitlines():
+        for date, written, start, end in _dates_in(line):
+            if date <= today and date not in ends and _dateline(line[:start], line[end:]):
+                candidates.append((date, written))
     return max(candidates, default=None)
+
+
+# What comes before a date that is some other event's: 出生, 成立, 自…起, 于…, 租赁期限 …
+_OTHER_EVENT = re.compile(
+    r"(出生|成立|注册|有效|起始|开始|终止|截止|入学|毕业|入职|参保|领证|工作|租赁|期限|自|从|于|至|到|起|在)"
+    r"\s*(日期|时间)?\s*[:：]?\s*$"
+)
+_RANGE_AFTER = re.compile(r"^\s*(起|至|到|止|前|后|以|内|[\-—–~～]\s*\d)")
+_LABEL_BEFORE = re.compile(r"(日期|时间|[:：。！!)）]|盖章|公章|签章|签名|签字)\s*$")
+_SENTENCE = re.compile(r"[，,；;、]")
+# Beyond this many characters before it on its line, a date is inside running text.
+_MAX_FOOT = 25
+
+
+def _dateline(before: str, after: str) -> bool:
+    """Whether a date with this text around it on its line is the document's date."""
+    before = before.strip()
+    if _RANGE_AFTER.match(after) or _OTHER_EVENT.search(before):
+        return False
+    if not before or _LABEL_BEFORE.search(before):
+        return True
+    return not _SENTENCE.search(before) and len(before) <= _MAX_FOOT
