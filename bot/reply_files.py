@@ -18,7 +18,8 @@ import jinja2
 from bot.appointments.book import AppointmentBook
 from bot.appointments.wording import describe
 from bot.prereview.desk import PrereviewDesk
-from bot.prereview.review import VERDICT_TITLE, MaterialReport, Report, Status
+from bot.prereview.review import MaterialReport, Report, Status
+from bot.prereview.wording import VERDICT_TITLE
 from knowledge.schema import Lang
 
 

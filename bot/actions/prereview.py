@@ -15,7 +15,8 @@ from bot.actions.answer import GENERAL, resolve_item, scenario_buttons, scenario
 from bot.actions.common import lang_of, payload, say_out_of_scope, staff_button
 from bot.prereview.desk import CASE_CROWDED, CASE_FULL, REFERENCE_HOURS, PrereviewDesk
 from bot.prereview.documents import FileProblem
-from bot.prereview.review import VERDICT_TITLE, Report, Status, file_problem
+from bot.prereview.review import Report, Status, file_problem
+from bot.prereview.wording import VERDICT_TITLE
 from bot.reply_files import report_file
 from knowledge.base import KnowledgeBase
 from knowledge.schema import Item, Lang

@@ -44,13 +44,6 @@ class Verdict(StrEnum):
     needs_staff = "needs_staff"
 
 
-VERDICT_TITLE: dict[Verdict, dict[Lang, str]] = {
-    Verdict.ready: {"zh": "✅ 预审通过：材料齐全", "en": "✅ Pre-review passed: everything is in order"},
-    Verdict.incomplete: {"zh": "❌ 材料还不齐全或有问题", "en": "❌ Something is missing or wrong"},
-    Verdict.needs_staff: {"zh": "⚠️ 部分材料需要工作人员确认", "en": "⚠️ Staff need to confirm some materials"},
-}
-
-
 class Evidence(BaseModel):
     file: str
     page: int | None = None

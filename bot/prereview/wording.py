@@ -5,6 +5,12 @@ from __future__ import annotations
 from bot.prereview.documents import FileProblem
 from knowledge.schema import Lang
 
+VERDICT_TITLE: dict[str, dict[Lang, str]] = {  # by verdict
+    "ready": {"zh": "✅ 预审通过：材料齐全", "en": "✅ Pre-review passed: everything is in order"},
+    "incomplete": {"zh": "❌ 材料还不齐全或有问题", "en": "❌ Something is missing or wrong"},
+    "needs_staff": {"zh": "⚠️ 部分材料需要工作人员确认", "en": "⚠️ Staff need to confirm some materials"},
+}
+
 TEXT: dict[str, dict[Lang, str]] = {
     "missing": {"zh": "未上传", "en": "not uploaded"},
     "deferrable": {"zh": "容缺材料，可在受理后补交", "en": "may be handed in after acceptance (容缺)"},
