@@ -28,11 +28,14 @@ rasa: $(VENV)/.installed
 	$(BIN)/onewindow rasa setup
 	$(BIN)/onewindow rasa train
 
-# Debian's Chromium and a CJK font for the browser tests (root on CI; skipped with a reason elsewhere).
+# Debian's Chromium, and the CJK fonts that the browser tests and the pre-review corpora draw with
+# (root on CI; skipped with a reason elsewhere).
+FONTS := fonts-wqy-microhei fonts-wqy-zenhei fonts-arphic-ukai fonts-arphic-uming
 browser:
-	@command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi wqy || \
-	  { [ "$$(id -u)" = 0 ] && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null) \
-	    || echo "warning: could not install chromium; browser tests will be skipped"; }
+	@command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi microhei && fc-list 2>/dev/null | grep -qi zenhei \
+	  && fc-list 2>/dev/null | grep -qi ukai && fc-list 2>/dev/null | grep -qi uming || \
+	  { [ "$$(id -u)" = 0 ] && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium $(FONTS) >/dev/null) \
+	    || echo "warning: could not install chromium and the fonts; browser and document tests will be skipped"; }
 
 test: model browser
 	$(BIN)/ruff check .
